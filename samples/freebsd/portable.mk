@@ -1,0 +1,1 @@
+PORTABLE_FBSD := hello

@@ -1,0 +1,3 @@
+module xeno/samples
+
+go 1.19

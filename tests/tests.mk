@@ -1,0 +1,50 @@
+# tests.mk — unit tests (Check), the same under ASan+UBSan, the malformed
+# corpus, and integration tests. `make check` runs them all through
+# tests/run.sh, which ends with "N passed, N failed".
+
+UNIT_C     := $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN   := $(BUILD)/tests/unit
+UNIT_ASAN  := $(BUILD)/tests/unit-asan
+XENO_ASAN  := $(BUILD)/xeno-asan
+ASAN_LIB_O := $(LIB_C:%.c=$(ASAN)/%.o) $(CORE_S:%.S=$(ASAN)/%.o)
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+TEST_STAMP := $(BUILD)/.deps-test
+CORPUS_GEN := $(BUILD)/tests/mkcorpus
+CORPUS     := $(BUILD)/corpus
+
+$(OBJ)/tests/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
+
+$(TEST_STAMP): tools/deps.sh
+	@mkdir -p $(BUILD)
+	@tools/deps.sh test
+	@touch $@
+
+$(UNIT_BIN): $(UNIT_C:%.c=$(OBJ)/%.o) $(BUILD)/libxeno.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+$(UNIT_ASAN): $(UNIT_C:%.c=$(ASAN)/%.o) $(ASAN_LIB_O)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+$(XENO_ASAN): $(ASAN)/$(MAIN_C:.c=.o) $(ASAN_LIB_O)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+$(CORPUS_GEN): tests/malformed/mkcorpus.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+# The corpus is made from valid samples, never committed.
+$(CORPUS)/MANIFEST: $(CORPUS_GEN) $(SAMPLES)/windows/hello.exe $(SAMPLES)/freebsd/hello
+	@rm -rf $(CORPUS) && mkdir -p $(CORPUS)
+	$(CORPUS_GEN) $(CORPUS) $(SAMPLES)/windows/hello.exe $(SAMPLES)/freebsd/hello
+
+PEIMPORTS := $(BUILD)/tests/peimports
+$(PEIMPORTS): tests/tools/peimports/main.go | $(SAMPLES_STAMP)
+	@mkdir -p $(dir $@)
+	cd tests/tools && $(GOENV) GOOS=linux $(GO) build -o $(abspath $@) ./peimports
+
+unit: $(UNIT_BIN) $(UNIT_ASAN)
+
+check: all samples unit $(XENO_ASAN) $(CORPUS)/MANIFEST $(PEIMPORTS) | $(TEST_STAMP)
+	@tests/run.sh $(BUILD)

@@ -1,0 +1,3 @@
+module xeno/testtools
+
+go 1.19
