@@ -12,7 +12,20 @@ TEST_STAMP := $(BUILD)/.deps-test
 CORPUS_GEN := $(BUILD)/tests/mkcorpus
 CORPUS     := $(BUILD)/corpus
 
-$(OBJ)/tests/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
+SUITES_INC := $(BUILD)/tests/suites.inc
+$(OBJ)/tests/%.o: ALL_CFLAGS += $(CHECK_CFLAGS) -I$(BUILD)/tests
+$(ASAN)/tests/%.o: ALL_CFLAGS += -I$(BUILD)/tests
+$(UNIT_C:%.c=$(OBJ)/%.o) $(UNIT_C:%.c=$(ASAN)/%.o): $(SUITES_INC)
+
+# One X(name) per tests/unit/test_NAME.c; rewritten only when the set changes.
+$(SUITES_INC): FORCE
+	@mkdir -p $(dir $@)
+	@{ printf '#define XENO_SUITES(X)'; for f in $(notdir $(wildcard tests/unit/test_*.c)); do \
+	    n=$${f#test_}; printf ' X(%s)' "$${n%.c}"; done; echo; } > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+.PHONY: FORCE
+FORCE:
 
 $(TEST_STAMP): tools/deps.sh
 	@mkdir -p $(BUILD)

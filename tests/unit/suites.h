@@ -1,13 +1,10 @@
-/* suites.h — every unit test suite, registered in main.c. */
+/* suites.h — unit test suites: every tests/unit/test_NAME.c defines
+ * Suite *suite_NAME(void); the build lists them in suites.inc. */
 #ifndef XENO_TEST_SUITES_H
 #define XENO_TEST_SUITES_H
 #include <check.h>
 
-#define XENO_SUITES(X) \
-    X(detect) \
-    X(pe) \
-    X(elf) \
-    X(cli)
+#include "suites.inc" /* generated: X(name) for each test_NAME.c */
 
 #define DECLARE_SUITE(name) Suite *suite_##name(void);
 XENO_SUITES(DECLARE_SUITE)
