@@ -31,9 +31,11 @@ FBSD_CRT_H := $(wildcard samples/freebsd/crt/*.h)
 GO_NAMES  := $(notdir $(patsubst %/,%,$(dir $(wildcard samples/go/*/main.go))))
 GO_BINS   := $(foreach n,$(GO_NAMES),$(SAMPLES)/go/$(n)-linux $(SAMPLES)/go/$(n)-freebsd $(SAMPLES)/go/$(n).exe)
 
-# Which sources are portable C, built natively too for differential tests.
--include samples/windows/portable.mk
--include samples/freebsd/portable.mk
+# Per-directory settings: PORTABLE_WIN / PORTABLE_FBSD (sources also built
+# natively for differential tests) and extra libraries (WIN_LIBS,
+# FBSD_LIBS_NATIVE).
+include samples/windows/build.mk
+include samples/freebsd/build.mk
 LINUX_BINS := $(PORTABLE_WIN:%=$(SAMPLES)/linux/win-%) $(PORTABLE_FBSD:%=$(SAMPLES)/linux/fbsd-%)
 
 samples: $(WIN_EXES) $(FBSD_BINS) $(GO_BINS) $(LINUX_BINS)
@@ -48,19 +50,19 @@ $(UCRT_SPECS): | $(SAMPLES_STAMP)
 
 $(SAMPLES)/windows/%.exe: samples/windows/%.c | $(SAMPLES_STAMP)
 	@mkdir -p $(dir $@)
-	$(MINGW_CC) $(WIN_CFLAGS) -o $@ $<
+	$(MINGW_CC) $(WIN_CFLAGS) -o $@ $< $(WIN_LIBS)
 
 $(SAMPLES)/windows/%-ucrt.exe: samples/windows/%.c $(UCRT_SPECS)
 	@mkdir -p $(dir $@)
-	$(MINGW_CC) -specs=$(UCRT_SPECS) -D_UCRT $(WIN_CFLAGS) -o $@ $<
+	$(MINGW_CC) -specs=$(UCRT_SPECS) -D_UCRT $(WIN_CFLAGS) -o $@ $< $(WIN_LIBS)
 
 $(SAMPLES)/windows/%.exe: samples/windows/%.cpp | $(SAMPLES_STAMP)
 	@mkdir -p $(dir $@)
-	$(MINGW_CXX) $(WIN_CFLAGS) -static-libgcc -static-libstdc++ -o $@ $<
+	$(MINGW_CXX) $(WIN_CFLAGS) -static-libgcc -static-libstdc++ -o $@ $< $(WIN_LIBS)
 
 $(SAMPLES)/windows/%-ucrt.exe: samples/windows/%.cpp $(UCRT_SPECS)
 	@mkdir -p $(dir $@)
-	$(MINGW_CXX) -specs=$(UCRT_SPECS) -D_UCRT $(WIN_CFLAGS) -static-libgcc -static-libstdc++ -o $@ $<
+	$(MINGW_CXX) -specs=$(UCRT_SPECS) -D_UCRT $(WIN_CFLAGS) -static-libgcc -static-libstdc++ -o $@ $< $(WIN_LIBS)
 
 $(SAMPLES)/freebsd/%: samples/freebsd/%.c $(FBSD_CRT) $(FBSD_CRT_H) | $(SAMPLES_STAMP)
 	@mkdir -p $(dir $@)
@@ -72,7 +74,7 @@ $(SAMPLES)/linux/win-%: samples/windows/%.c | $(SAMPLES_STAMP)
 
 $(SAMPLES)/linux/fbsd-%: samples/freebsd/%.c | $(SAMPLES_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) -O2 -Wall -o $@ $< -lpthread -lm
+	$(CC) -O2 -Wall -o $@ $< -lpthread -lm $(FBSD_LIBS_NATIVE)
 
 $(SAMPLES)/go/%-linux: samples/go/%/main.go | $(SAMPLES_STAMP)
 	@mkdir -p $(dir $@)

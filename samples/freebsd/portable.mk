@@ -1,1 +1,0 @@
-PORTABLE_FBSD := hello

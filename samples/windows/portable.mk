@@ -1,1 +1,0 @@
-PORTABLE_WIN := hello
