@@ -11,7 +11,7 @@ Q       := $(if $(filter 1,$(V)),,@)
 
 PKGS     := libelf libffi capstone
 WARN     := -Wall -Wextra -Werror -Wno-format-truncation
-BASE_CFLAGS := -std=gnu11 $(WARN) -g -O2 -fno-strict-aliasing -fno-omit-frame-pointer \
+BASE_CFLAGS := -std=gnu11 $(WARN) -g -O2 -fno-strict-aliasing -fno-omit-frame-pointer -fno-stack-protector \
            -D_GNU_SOURCE -Iloader -Iabi -Isyscalls -Ilibs-shim
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -87,11 +87,13 @@ $(BUILD)/libxeno.a: $(LIB_O)
 	ar rcs $@ $^
 
 $(XENO): $(OBJ)/$(MAIN_C:.c=.o) $(BUILD)/libxeno.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+	@echo '  LD    $@'
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 PRELOAD_O := $(PRELOAD_C:%.c=$(PIC)/%.o) $(ENGINE_C:%.c=$(PIC)/%.o) $(ENGINE_S:%.S=$(PIC)/%.o)
 $(PRELOAD): $(PRELOAD_O)
-	$(CC) $(ALL_CFLAGS) -shared -fPIC -Wl,-z,defs -Wl,-soname,libxeno-preload.so \
+	@echo '  LD    $@'
+	$(Q)$(CC) $(ALL_CFLAGS) -shared -fPIC -Wl,-z,defs -Wl,-soname,libxeno-preload.so \
 	    -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -34,14 +34,17 @@ $(TEST_STAMP): tools/deps.sh
 
 $(UNIT_BIN): $(UNIT_C:%.c=$(OBJ)/%.o) $(BUILD)/libxeno.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
+	@echo '  LD    $@'
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
 
 $(UNIT_ASAN): $(UNIT_C:%.c=$(ASAN)/%.o) $(ASAN_LIB_O)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
+	@echo '  LD    $@'
+	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)
 
 $(XENO_ASAN): $(ASAN)/$(MAIN_C:.c=.o) $(ASAN_LIB_O)
-	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+	@echo '  LD    $@'
+	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 $(CORPUS_GEN): tests/malformed/mkcorpus.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -1,0 +1,251 @@
+/* gate.S — the entry/exit gate between guest code and xeno's C code.
+ *
+ * A guest system call reaches xeno in one of two ways: a rewritten call
+ * site jumps to xeno_gate_rewrite (rcx = the address to resume at), or
+ * Syscall User Dispatch traps it and the SIGSYS handler, having copied the
+ * registers into a frame on the xeno stack, points the context at
+ * xeno_gate_redirect. Either way the gate then allows host syscalls (SUD
+ * selector), saves the extended FPU state, switches FS to glibc's when the
+ * guest owns FS, calls xeno_dispatch(frame), and returns to the guest with
+ * every register taken from the frame — rflags included — without writing
+ * into the guest's red zone.
+ */
+#include "xthread.h"
+
+#define ARCH_SET_FS 0x1002
+#define SYS_arch_prctl 158
+#define SYS_rt_sigreturn 15
+
+    .hidden xeno_dispatch, xeno_xsave_size, xeno_xsave_mask, xeno_xsave_kind
+    .hidden xeno_have_fsgsbase, xeno_sigreturn_start, xeno_sigreturn_end
+    .text
+
+/* Entered by a jump from a rewritten syscall site. rcx holds the resume
+ * address; r11 is free (the syscall instruction clobbers both). */
+    .globl xeno_gate_rewrite
+    .type xeno_gate_rewrite, @function
+    .p2align 4
+xeno_gate_rewrite:
+    lea -128(%rsp), %rsp            /* step over the red zone (flags intact) */
+    pushfq
+    mov %rsp, %r11                  /* r11 = guest rsp - 136; [r11] = rflags */
+    cmp %gs:XT_XSTACK_LO, %r11      /* already on the xeno stack (nested)? */
+    jb 1f
+    cmp %gs:XT_XSTACK_TOP, %r11
+    jb 2f
+1:  mov %gs:XT_XSTACK_TOP, %rsp
+2:  and $-16, %rsp
+    sub $XF_SIZE, %rsp
+    mov %rax, XF_RAX(%rsp)
+    mov %rbx, XF_RBX(%rsp)
+    mov %rdx, XF_RDX(%rsp)
+    mov %rsi, XF_RSI(%rsp)
+    mov %rdi, XF_RDI(%rsp)
+    mov %rbp, XF_RBP(%rsp)
+    mov %r8, XF_R8(%rsp)
+    mov %r9, XF_R9(%rsp)
+    mov %r10, XF_R10(%rsp)
+    mov %r12, XF_R12(%rsp)
+    mov %r13, XF_R13(%rsp)
+    mov %r14, XF_R14(%rsp)
+    mov %r15, XF_R15(%rsp)
+    mov %rcx, XF_RIP(%rsp)
+    mov %rcx, XF_RCX(%rsp)          /* as after a real syscall: rcx = rip */
+    mov (%r11), %rcx
+    mov %rcx, XF_RFLAGS(%rsp)
+    mov %rcx, XF_R11(%rsp)          /* and r11 = rflags */
+    lea 136(%r11), %rcx
+    mov %rcx, XF_RSP(%rsp)
+    movq $XPATH_REWRITE, XF_PATH(%rsp)
+    jmp gate_common
+    .size xeno_gate_rewrite, .-xeno_gate_rewrite
+
+/* Entered on return from a host signal handler that built the frame at
+ * rsp (Syscall User Dispatch, or a signal to deliver to the guest). */
+    .globl xeno_gate_redirect
+    .type xeno_gate_redirect, @function
+    .p2align 4
+xeno_gate_redirect:
+    jmp gate_common
+    .size xeno_gate_redirect, .-xeno_gate_redirect
+
+/* rsp = frame (16-aligned). */
+    .type gate_common, @function
+    .p2align 4
+gate_common:
+    movb $SUD_ALLOW, %gs:XT_SELECTOR
+    incq %gs:XT_DEPTH
+    mov %rsp, %rbx                  /* rbx: the frame, kept across the call */
+    cmpb $0, %gs:XT_SWAPFS
+    je 3f
+    call gate_fs_to_host
+3:  mov xeno_xsave_size(%rip), %rax
+    sub %rax, %rsp
+    and $-64, %rsp
+    xor %eax, %eax                  /* the XSAVE header must start zeroed */
+    mov %rax, 512(%rsp)
+    mov %rax, 520(%rsp)
+    mov %rax, 528(%rsp)
+    mov %rax, 536(%rsp)
+    mov %rax, 544(%rsp)
+    mov %rax, 552(%rsp)
+    mov %rax, 560(%rsp)
+    mov %rax, 568(%rsp)
+    mov xeno_xsave_mask(%rip), %eax
+    mov xeno_xsave_mask+4(%rip), %edx
+    cmpb $2, xeno_xsave_kind(%rip)
+    je 4f
+    cmpb $1, xeno_xsave_kind(%rip)
+    je 5f
+    fxsave64 (%rsp)
+    jmp 6f
+4:  xsavec64 (%rsp)
+    jmp 6f
+5:  xsave64 (%rsp)
+6:  cld
+    mov %rbx, %rdi
+    call xeno_dispatch
+    mov xeno_xsave_mask(%rip), %eax
+    mov xeno_xsave_mask+4(%rip), %edx
+    cmpb $0, xeno_xsave_kind(%rip)
+    je 7f
+    xrstor64 (%rsp)
+    jmp 8f
+7:  fxrstor64 (%rsp)
+8:  mov %rbx, %rsp
+    decq %gs:XT_DEPTH
+    jmp xeno_gate_exit_frame
+    .size gate_common, .-gate_common
+
+/* Save the guest's FS base and load glibc's. Clobbers rax rcx rdx rsi rdi r11. */
+    .type gate_fs_to_host, @function
+gate_fs_to_host:
+    cmpb $0, xeno_have_fsgsbase(%rip)
+    je 1f
+    rdfsbase %rax
+    mov %rax, %gs:XT_GUEST_FS
+    mov %gs:XT_HOST_FS, %rax
+    wrfsbase %rax
+    ret
+1:  mov %gs:XT_HOST_FS, %rsi        /* the guest's FS is what sysarch set */
+    mov $ARCH_SET_FS, %edi
+    mov $SYS_arch_prctl, %eax
+    syscall
+    ret
+    .size gate_fs_to_host, .-gate_fs_to_host
+
+/* Return to guest code with the registers in the frame at rdi.
+ * void xeno_gate_enter(struct xframe *f) — never returns. */
+    .globl xeno_gate_enter
+    .type xeno_gate_enter, @function
+xeno_gate_enter:
+    mov %rdi, %rsp
+    /* fall through */
+
+/* rsp = frame. Restore the guest and jump to frame->rip. */
+    .globl xeno_gate_exit_frame
+    .type xeno_gate_exit_frame, @function
+xeno_gate_exit_frame:
+    cmpb $0, %gs:XT_SWAPFS
+    je 2f
+    cmpb $0, xeno_have_fsgsbase(%rip)
+    je 1f
+    mov %gs:XT_GUEST_FS, %rax
+    wrfsbase %rax
+    jmp 2f
+1:  mov %gs:XT_GUEST_FS, %rsi
+    mov $ARCH_SET_FS, %edi
+    mov $SYS_arch_prctl, %eax
+    syscall
+2:  mov XF_RSP(%rsp), %r11          /* the resume address goes just below */
+    lea -136(%r11), %r11            /* the guest's red zone */
+    mov XF_RIP(%rsp), %rcx
+    mov %rcx, (%r11)
+    mov %r11, XF_PATH(%rsp)
+    pushq XF_RFLAGS(%rsp)
+    popfq
+    mov XF_RAX(%rsp), %rax
+    mov XF_RBX(%rsp), %rbx
+    mov XF_RCX(%rsp), %rcx
+    mov XF_RDX(%rsp), %rdx
+    mov XF_RSI(%rsp), %rsi
+    mov XF_RDI(%rsp), %rdi
+    mov XF_RBP(%rsp), %rbp
+    mov XF_R8(%rsp), %r8
+    mov XF_R9(%rsp), %r9
+    mov XF_R10(%rsp), %r10
+    mov XF_R11(%rsp), %r11
+    mov XF_R12(%rsp), %r12
+    mov XF_R13(%rsp), %r13
+    mov XF_R14(%rsp), %r14
+    mov XF_R15(%rsp), %r15
+    movb $SUD_BLOCK, %gs:XT_SELECTOR
+    mov XF_PATH(%rsp), %rsp
+    ret $128
+    .size xeno_gate_exit_frame, .-xeno_gate_exit_frame
+    .size xeno_gate_enter, .-xeno_gate_enter
+
+/* Create a thread (or vfork child) that shares our memory, from inside the
+ * gate. long xeno_clone_raw(long nr, long a0, long a1, long a2, long a3,
+ * long a4, struct xthread *child). The caller arranged the kernel's stack
+ * argument so the child starts with rsp at child's prepared frame; the
+ * child installs its own thread block in GS, arms Syscall User Dispatch on
+ * its own selector, and leaves through the gate's exit into guest code. */
+    .globl xeno_clone_raw
+    .type xeno_clone_raw, @function
+xeno_clone_raw:
+    push %r12
+    mov 16(%rsp), %r12              /* child block (7th argument) */
+    mov %rdi, %rax
+    mov %rsi, %rdi
+    mov %rdx, %rsi
+    mov %rcx, %rdx
+    mov %r8, %r10
+    mov %r9, %r8
+    syscall
+    test %rax, %rax
+    jz 1f
+    pop %r12
+    ret
+1:  /* child: rsp = its frame; only r12 is known */
+    cmpb $0, xeno_have_fsgsbase(%rip)
+    je 2f
+    wrgsbase %r12
+    jmp 3f
+2:  mov $0x1001, %edi               /* ARCH_SET_GS */
+    mov %r12, %rsi
+    mov $SYS_arch_prctl, %eax
+    syscall
+3:  mov $59, %edi                   /* PR_SET_SYSCALL_USER_DISPATCH */
+    mov $1, %esi                    /* PR_SYS_DISPATCH_ON */
+    lea xeno_sigreturn_start(%rip), %rdx
+    lea xeno_sigreturn_end(%rip), %r10
+    sub %rdx, %r10
+    lea XT_SELECTOR(%r12), %r8
+    mov $157, %eax                  /* prctl */
+    syscall
+    jmp xeno_gate_exit_frame
+    .size xeno_clone_raw, .-xeno_clone_raw
+
+/* The signal return trampoline for every handler xeno installs. Syscall
+ * User Dispatch is told to always allow system calls from this range, so
+ * rt_sigreturn works whatever the selector says. */
+    .section .text.xeno_sigreturn, "ax", @progbits
+    .p2align 6
+    .globl xeno_sigreturn_start, xeno_sigreturn_end, xeno_restorer
+xeno_sigreturn_start:
+xeno_restorer:
+    mov $SYS_rt_sigreturn, %eax
+    syscall
+    ud2
+xeno_sigreturn_end:
+
+    .data
+    .globl xeno_xsave_size, xeno_xsave_mask, xeno_xsave_kind, xeno_have_fsgsbase
+    .p2align 3
+xeno_xsave_size: .quad 512 + 64
+xeno_xsave_mask: .quad 0
+xeno_xsave_kind: .byte 0            /* 0 fxsave, 1 xsave, 2 xsavec */
+xeno_have_fsgsbase: .byte 0
+
+    .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,55 @@
+/* intercept.h — the interception engine shared by the FreeBSD personality
+ * and libxeno-preload.so: thread blocks, Syscall User Dispatch, the gate. */
+#ifndef XENO_INTERCEPT_H
+#define XENO_INTERCEPT_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <ucontext.h>
+
+#include "xthread.h"
+
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000
+#endif
+
+/* The personality's system call handler: reads the call from the frame
+ * and writes the results (rax, rdx, rflags...) back into it. */
+typedef void (*xeno_syscall_fn)(struct xframe *f);
+extern xeno_syscall_fn xeno_syscall_handler;
+
+/* Called for SIGSYS that Syscall User Dispatch did not raise. */
+typedef void (*xeno_sigsys_fallback_fn)(int sig, siginfo_t *si, void *uc);
+extern xeno_sigsys_fallback_fn xeno_sigsys_fallback;
+
+/* How many calls took each path (for `xeno trace --stats`). */
+struct xeno_stats {
+    uint64_t sud, rewrite;
+};
+extern struct xeno_stats xeno_stats;
+
+/* Detect FSGSBASE and the XSAVE layout; call once before any gate use. */
+void xeno_cpu_init(void);
+/* Make T the calling thread's block: GS base, host FS, xeno stack. */
+void xthread_attach(struct xthread *t, uint64_t stack_lo, uint64_t stack_top, int swap_fs);
+/* Turn on Syscall User Dispatch for the calling thread (selector in T). */
+int xthread_arm_sud(struct xthread *t);
+void xthread_disarm_sud(void);
+/* Give the calling thread a host signal stack of SIZE bytes. */
+int xthread_altstack(struct xthread *t, size_t size);
+
+/* rt_sigaction with xeno's restorer (always allowed by SUD); SA_SIGINFO
+ * is implied. OLD, if not NULL, receives the kernel's struct. */
+int xeno_sigaction_raw(int sig, void *handler, unsigned long flags, uint64_t mask,
+                       void *old);
+int xeno_install_sigsys(int on_altstack);
+/* From a host signal handler: make sigreturn enter the gate with the
+ * interrupted registers in a frame, marked with PATH. */
+void xeno_redirect(ucontext_t *uc, uint64_t path);
+
+/* gate.S */
+void xeno_gate_enter(struct xframe *f) __attribute__((noreturn));
+void xeno_gate_rewrite(void);
+void xeno_dispatch(struct xframe *f);
+
+#endif
