@@ -21,20 +21,23 @@
     .text
 
 /* Entered by a jump from a rewritten syscall site. rcx holds the resume
- * address; r11 is free (the syscall instruction clobbers both). */
+ * address and r11 the address that runs the call again (the syscall
+ * instruction clobbers both). */
     .globl xeno_gate_rewrite
     .type xeno_gate_rewrite, @function
     .p2align 4
 xeno_gate_rewrite:
     lea -128(%rsp), %rsp            /* step over the red zone (flags intact) */
     pushfq
+    mov %r11, -8(%rsp)              /* restart address, below the flags */
     mov %rsp, %r11                  /* r11 = guest rsp - 136; [r11] = rflags */
     cmp %gs:XT_XSTACK_LO, %r11      /* already on the xeno stack (nested)? */
     jb 1f
     cmp %gs:XT_XSTACK_TOP, %r11
     jb 2f
 1:  mov %gs:XT_XSTACK_TOP, %rsp
-2:  and $-16, %rsp
+2:  sub $16, %rsp                  /* keep clear of the restart slot */
+    and $-16, %rsp
     sub $XF_SIZE, %rsp
     mov %rax, XF_RAX(%rsp)
     mov %rbx, XF_RBX(%rsp)
@@ -56,6 +59,8 @@ xeno_gate_rewrite:
     mov %rcx, XF_R11(%rsp)          /* and r11 = rflags */
     lea 136(%r11), %rcx
     mov %rcx, XF_RSP(%rsp)
+    mov -8(%r11), %rcx
+    mov %rcx, XF_RESTART(%rsp)
     movq $XPATH_REWRITE, XF_PATH(%rsp)
     jmp gate_common
     .size xeno_gate_rewrite, .-xeno_gate_rewrite

@@ -40,6 +40,7 @@
 #define XF_RSP 128
 #define XF_RFLAGS 136
 #define XF_PATH 144      /* how the call arrived: XPATH_* */
+#define XF_RESTART 152   /* where to resume to run the call again */
 #define XF_SIZE 160      /* multiple of 16 */
 
 #define XPATH_REWRITE 1  /* a rewritten syscall site jumped into the gate */
@@ -56,7 +57,7 @@ struct xframe {
     uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp;
     uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
     uint64_t rip, rsp, rflags;
-    uint64_t path, pad;
+    uint64_t path, restart;
 };
 
 struct xthread {
@@ -73,6 +74,7 @@ struct xthread {
     size_t altstack_size;
     int tid;
     void *pers;                  /* personality-specific per-thread state */
+    void *fault_jmp;             /* set while xeno copies guest memory */
 };
 
 _Static_assert(offsetof(struct xthread, selector) == XT_SELECTOR, "XT_SELECTOR");

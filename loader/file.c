@@ -20,37 +20,33 @@ static const char *kind_of(mode_t m)
     return "is not a regular file";
 }
 
+static int fail(struct xfile *f, struct xerr *e, const char *msg)
+{
+    close(f->fd);
+    f->fd = -1;
+    return xerr_set(e, "%s", msg);
+}
+
 int xfile_open(struct xfile *f, const char *path, struct xerr *e)
 {
     struct stat st;
     memset(f, 0, sizeof *f);
     f->path = path;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
+    f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (f->fd < 0)
         return xerr_set(e, "%s", strerror(errno));
-    if (fstat(fd, &st) < 0) {
-        int err = errno;
-        close(fd);
-        return xerr_set(e, "%s", strerror(err));
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return xerr_set(e, "%s", kind_of(st.st_mode));
-    }
-    if (st.st_size == 0) {
-        close(fd);
-        return xerr_set(e, "empty file");
-    }
-    if ((size_t)st.st_size > XFILE_MAX_SIZE) {
-        close(fd);
-        return xerr_set(e, "file too large (%lld bytes)", (long long)st.st_size);
-    }
+    if (fstat(f->fd, &st) < 0)
+        return fail(f, e, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return fail(f, e, kind_of(st.st_mode));
+    if (st.st_size == 0)
+        return fail(f, e, "empty file");
+    if ((size_t)st.st_size > XFILE_MAX_SIZE)
+        return fail(f, e, "file too large");
     f->size = (size_t)st.st_size;
-    void *p = mmap(NULL, f->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-    int err = errno;
-    close(fd);
+    void *p = mmap(NULL, f->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, f->fd, 0);
     if (p == MAP_FAILED)
-        return xerr_set(e, "cannot map file: %s", strerror(err));
+        return fail(f, e, strerror(errno));
     f->data = p;
     return 0;
 }
@@ -59,5 +55,8 @@ void xfile_close(struct xfile *f)
 {
     if (f->data)
         munmap(f->data, f->size);
+    if (f->fd > 0)
+        close(f->fd);
     f->data = NULL;
+    f->fd = -1;
 }

@@ -9,6 +9,7 @@ struct xfile {
     const char *path;
     unsigned char *data; /* private copy-on-write mapping, never written */
     size_t size;
+    int fd;              /* kept open (close-on-exec) for mapping segments */
 };
 
 /* Open and map PATH. Refuses directories, devices, FIFOs and empty files

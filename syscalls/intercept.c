@@ -7,6 +7,7 @@
  * touch no thread-local storage (no errno, no stdio) and use only raw
  * system calls. */
 #include <cpuid.h>
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -160,6 +161,7 @@ void xeno_redirect(ucontext_t *uc, uint64_t path)
     f->r15 = (uint64_t)g[REG_R15], f->rip = (uint64_t)g[REG_RIP];
     f->rsp = (uint64_t)g[REG_RSP], f->rflags = (uint64_t)g[REG_EFL];
     f->path = path;
+    f->restart = f->rip;
     g[REG_RSP] = (greg_t)f;
     g[REG_RIP] = (greg_t)xeno_gate_redirect;
 }
@@ -177,6 +179,7 @@ static void sigsys_handler(int sig, siginfo_t *si, void *ucv)
     g[REG_RCX] = g[REG_RIP];
     g[REG_R11] = g[REG_EFL];
     xeno_redirect(uc, XPATH_SUD);
+    ((struct xframe *)g[REG_RSP])->restart = (uint64_t)g[REG_RIP] - 2;
 }
 
 int xeno_install_sigsys(int on_altstack)
@@ -193,4 +196,58 @@ void xeno_dispatch(struct xframe *f)
     else if (f->path == XPATH_REWRITE)
         xeno_stats.rewrite++;
     xeno_syscall_handler(f);
+}
+
+static xeno_fault_fn fault_fallback;
+
+static void fault_handler(int sig, siginfo_t *si, void *uc)
+{
+    struct xthread *t = xthread_self();
+    if (t && t->fault_jmp) {
+        void **jb = t->fault_jmp;
+        t->fault_jmp = NULL;
+        __builtin_longjmp(jb, 1);
+    }
+    if (fault_fallback)
+        fault_fallback(sig, si, uc);
+}
+
+int xeno_install_fault_handler(xeno_fault_fn fallback)
+{
+    fault_fallback = fallback;
+    /* SA_NODEFER: a recovered copy leaves the handler by a jump, so the
+     * fault signals must not stay blocked. */
+    unsigned long fl = SA_ONSTACK | SA_NODEFER;
+    if (xeno_sigaction_raw(SIGSEGV, (void *)fault_handler, fl, 0, NULL) < 0 ||
+        xeno_sigaction_raw(SIGBUS, (void *)fault_handler, fl, 0, NULL) < 0)
+        return -1;
+    return 0;
+}
+
+/* Kept out of line so the jump buffer's frame is its own. */
+__attribute__((noinline)) int xeno_safe_copy(void *dst, const void *src, size_t n)
+{
+    struct xthread *t = xthread_self();
+    void *jb[5];
+    if (__builtin_setjmp(jb))
+        return -EFAULT;
+    t->fault_jmp = jb;
+    memcpy(dst, src, n);
+    t->fault_jmp = NULL;
+    return 0;
+}
+
+__attribute__((noinline)) long xeno_safe_strcpy(char *dst, const char *src, size_t n)
+{
+    struct xthread *t = xthread_self();
+    void *jb[5];
+    if (__builtin_setjmp(jb))
+        return -EFAULT;
+    t->fault_jmp = jb;
+    size_t i = 0;
+    for (; i < n; i++)
+        if ((dst[i] = src[i]) == 0)
+            break;
+    t->fault_jmp = NULL;
+    return i < n ? (long)i : -ENAMETOOLONG;
 }

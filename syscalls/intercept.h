@@ -47,6 +47,17 @@ int xeno_install_sigsys(int on_altstack);
  * interrupted registers in a frame, marked with PATH. */
 void xeno_redirect(ucontext_t *uc, uint64_t path);
 
+/* Copy guest memory from xeno code: a bad address gives -EFAULT, not a
+ * crash (needs the fault handler of xeno_install_fault_handler). */
+int xeno_safe_copy(void *dst, const void *src, size_t n);
+/* Copy a NUL-terminated string of at most N bytes including the NUL:
+ * its length, or -EFAULT, or -ENAMETOOLONG. */
+long xeno_safe_strcpy(char *dst, const char *src, size_t n);
+/* SIGSEGV/SIGBUS: recover xeno's own guest-memory copies; every other
+ * fault goes to FALLBACK (a personality's guest fault delivery). */
+typedef void (*xeno_fault_fn)(int sig, siginfo_t *si, void *uc);
+int xeno_install_fault_handler(xeno_fault_fn fallback);
+
 /* gate.S */
 void xeno_gate_enter(struct xframe *f) __attribute__((noreturn));
 void xeno_gate_rewrite(void);

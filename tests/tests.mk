@@ -32,7 +32,7 @@ $(TEST_STAMP): tools/deps.sh
 	@tools/deps.sh test
 	@touch $@
 
-$(UNIT_BIN): $(UNIT_C:%.c=$(OBJ)/%.o) $(BUILD)/libxeno.a
+$(UNIT_BIN): $(UNIT_C:%.c=$(OBJ)/%.o) $(LIB_O)
 	@mkdir -p $(dir $@)
 	@echo '  LD    $@'
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(PKG_LIBS) $(LDLIBS)

@@ -5,7 +5,7 @@
 
 static inline struct xfile testfile(void *buf, size_t n)
 {
-    struct xfile f = { .path = "test", .data = buf, .size = n };
+    struct xfile f = { .path = "test", .data = buf, .size = n, .fd = -1 };
     return f;
 }
 #endif

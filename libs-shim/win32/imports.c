@@ -1,0 +1,47 @@
+/* imports.c — binding a PE image's imports (normal and delay-loaded) to
+ * builtin DLL exports, or to stubs that report what is missing when
+ * called. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pe.h"
+#include "process.h"
+#include "registry.h"
+#include "relay.h"
+#include "xeno.h"
+
+static void *resolve(struct w32_dll *dll, const char *dllname, const struct pe_import_fn *fn)
+{
+    const struct w32_export *x = dll ? w32_find_export(dll, fn->name, fn->ordinal) : NULL;
+    if (x)
+        return w32_relay_wrap(dll, x);
+    char ord[16];
+    if (!fn->name)
+        snprintf(ord, sizeof ord, "#%u", fn->ordinal);
+    return w32_missing_stub(dllname, fn->name ? fn->name : ord);
+}
+
+int w32_bind_imports(const struct pe_file *pe, uint64_t base, struct xerr *e)
+{
+    (void)e;
+    for (size_t i = 0; i < pe->nimports; i++) {
+        const struct pe_import_dll *d = &pe->imports[i];
+        struct w32_dll *dll = w32_find_dll(d->name);
+        for (size_t j = 0; j < d->nfns; j++) {
+            void *addr = resolve(dll, d->name, &d->fns[j]);
+            memcpy((void *)(base + d->fns[j].iat_rva), &addr, sizeof addr);
+        }
+        if (d->delay && d->handle_rva) {
+            void *h = dll ? dll->handle : NULL;
+            memcpy((void *)(base + d->handle_rva), &h, sizeof h);
+        }
+    }
+    return 0;
+}
+
+int info_win32_import_known(const char *dllname, const char *name, unsigned ordinal)
+{
+    w32_registry_init();
+    struct w32_dll *dll = w32_find_dll(dllname);
+    return dll && w32_find_export(dll, name, ordinal) != NULL;
+}

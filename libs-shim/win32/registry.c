@@ -1,0 +1,129 @@
+/* registry.c — the table of builtin DLLs and name resolution for imports,
+ * LoadLibrary and GetProcAddress. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+
+#include "registry.h"
+
+#define DLLS(X) X(kernel32) X(msvcrt) X(ucrtbase) X(ntdll) X(advapi32) X(shell32) \
+    X(bcryptprimitives) X(ws2_32) X(winmm) X(user32)
+
+/* Each DLL's exports are the w32x_NAME linker section. */
+#define DECLARE(n) \
+    extern struct w32_export __start_w32x_##n[], __stop_w32x_##n[]; \
+    struct w32_dll w32_dll_##n = { #n ".dll", __start_w32x_##n, 0, NULL };
+DLLS(DECLARE)
+#undef DECLARE
+
+static void count_exports(void)
+{
+#define COUNT(n) w32_dll_##n.nexports = (size_t)(__stop_w32x_##n - __start_w32x_##n);
+    DLLS(COUNT)
+#undef COUNT
+}
+
+#define ENTRY(n) &w32_dll_##n,
+struct w32_dll *const w32_dlls[] = { DLLS(ENTRY) NULL };
+#undef ENTRY
+
+/* Other names for the same DLLs: prefixes of api sets, and DLLs whose
+ * exports are a subset of one we have. */
+static const struct { const char *prefix; struct w32_dll *dll; } aliases[] = {
+    { "api-ms-win-crt-", &w32_dll_ucrtbase },
+    { "api-ms-win-core-", &w32_dll_kernel32 },
+    { "api-ms-win-security-", &w32_dll_advapi32 },
+    { "api-ms-win-eventing-", &w32_dll_advapi32 },
+    { "kernelbase", &w32_dll_kernel32 },
+    { "msvcr", &w32_dll_msvcrt },   /* msvcr100.dll … msvcr120.dll */
+    { "ucrtbased", &w32_dll_ucrtbase },
+    { "vcruntime140", &w32_dll_ucrtbase },
+    { "cryptbase", &w32_dll_advapi32 },
+};
+
+/* "KERNEL32.dll" → "kernel32" in BUF. */
+static void base_name(const char *name, char *buf, size_t n)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < n; i++)
+        buf[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+    buf[i] = 0;
+    if (i > 4 && !strcmp(buf + i - 4, ".dll"))
+        buf[i - 4] = 0;
+}
+
+struct w32_dll *w32_find_dll(const char *name)
+{
+    char b[128], d[128];
+    base_name(name, b, sizeof b);
+    for (size_t i = 0; w32_dlls[i]; i++) {
+        base_name(w32_dlls[i]->name, d, sizeof d);
+        if (!strcmp(b, d))
+            return w32_dlls[i];
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (!strncmp(b, aliases[i].prefix, strlen(aliases[i].prefix)))
+            return aliases[i].dll;
+    return NULL;
+}
+
+struct w32_dll *w32_dll_by_handle(const void *h)
+{
+    for (size_t i = 0; w32_dlls[i]; i++)
+        if (w32_dlls[i]->handle == h)
+            return w32_dlls[i];
+    return NULL;
+}
+
+static int cmp_export(const void *a, const void *b)
+{
+    return strcmp(((const struct w32_export *)a)->name, ((const struct w32_export *)b)->name);
+}
+
+const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *name,
+                                         unsigned ordinal)
+{
+    if (!name) {
+        for (size_t i = 0; i < dll->nexports; i++)
+            if (ordinal && dll->exports[i].ordinal == ordinal)
+                return &dll->exports[i];
+        return NULL;
+    }
+    struct w32_export key = { .name = name };
+    return bsearch(&key, dll->exports, dll->nexports, sizeof key, cmp_export);
+}
+
+/* A module handle points at a minimal image header ("MZ", "PE") so code
+ * that checks the header of a module it got from GetModuleHandle is not
+ * surprised. */
+static void *fake_module(void)
+{
+    static uint8_t *page;
+    static size_t used;
+    if (!page || used + 512 > 65536) {
+        page = mmap(NULL, 65536, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (page == MAP_FAILED)
+            return NULL;
+        used = 0;
+    }
+    uint8_t *h = page + used;
+    used += 512;
+    h[0] = 'M', h[1] = 'Z';
+    h[0x3c] = 0x40;
+    memcpy(h + 0x40, "PE\0\0\x64\x86", 6);
+    return h;
+}
+
+void w32_registry_init(void)
+{
+    static int done;
+    if (done++)
+        return;
+    count_exports();
+    for (size_t i = 0; w32_dlls[i]; i++) {
+        struct w32_dll *d = w32_dlls[i];
+        qsort(d->exports, d->nexports, sizeof *d->exports, cmp_export);
+        d->handle = fake_module();
+    }
+}

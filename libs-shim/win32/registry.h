@@ -1,0 +1,20 @@
+/* registry.h — the builtin DLLs: finding a DLL by the name a program
+ * imports (case-insensitive, with or without ".dll", api-ms-win-* sets
+ * resolved to the DLL that implements them) and an export by name or
+ * ordinal. */
+#ifndef XENO_W32_REGISTRY_H
+#define XENO_W32_REGISTRY_H
+
+#include "w32.h"
+
+struct w32_dll *w32_find_dll(const char *name);
+/* The DLL whose module handle is H, or NULL. */
+struct w32_dll *w32_dll_by_handle(const void *h);
+const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *name,
+                                         unsigned ordinal);
+/* Sort export tables and make module handles; once, before loading. */
+void w32_registry_init(void);
+/* Every builtin DLL, for iteration (NULL-terminated). */
+extern struct w32_dll *const w32_dlls[];
+
+#endif
