@@ -102,7 +102,16 @@ static void elf_overlap(void)
     memcpy(buf + ph(a + 1) + 8, buf + ph(a) + 8, 16); /* same offset and vaddr */
 }
 static void elf_class(void) { buf[4] = 1; }
-static void elf_netbsd(void) { buf[7] = 2; }
+static void elf_netbsd(void)
+{   /* OSABI NetBSD, and any FreeBSD ABI note renamed to a NetBSD one */
+    static const char tag[] = "\x08\0\0\0\x04\0\0\0\x01\0\0\0FreeBSD";
+    buf[7] = 2;
+    for (size_t i = 0; i + sizeof tag <= size; i++)
+        if (!memcmp(buf + i, tag, sizeof tag)) {
+            buf[i] = 7;
+            memcpy(buf + i + 12, "NetBSD\0", 8);
+        }
+}
 
 struct damage { const char *name; int is_pe; void (*fn)(void); const char *expect; };
 
