@@ -1,0 +1,2 @@
+/* errno.c — the one process-wide errno (see errno.h). */
+int errno;
