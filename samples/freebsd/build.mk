@@ -8,7 +8,7 @@ FBSD_LIBS_NATIVE :=
 
 # The FreeBSD builds see only the runtime's headers and the compiler's own
 # (stddef.h, stdarg.h, stdint.h, limits.h): never the host's glibc headers.
-FBSD_CFLAGS += -nostdinc -isystem $(shell clang -print-resource-dir)/include
+FBSD_CFLAGS += -nostdinc -isystem $$(clang -print-resource-dir)/include
 
 # Headers shared by the sample sources.
 FBSD_SAMPLE_H := $(wildcard samples/freebsd/*.h)
