@@ -24,11 +24,6 @@ LDLIBS  := -lpthread -lm -ldl
 # xeno itself: everything under loader/ abi/ syscalls/ libs-shim/win32/
 CORE_DIRS := loader abi syscalls libs-shim/win32
 CORE_C    := $(sort $(shell find $(CORE_DIRS) -name '*.c'))
-# The FreeBSD personality is built only once it is complete enough to link.
-FBSD_READY ?= 0
-ifeq ($(FBSD_READY),0)
-CORE_C    := $(filter-out syscalls/freebsd/%,$(CORE_C))
-endif
 CORE_S    := $(sort $(shell find $(CORE_DIRS) -name '*.S'))
 MAIN_C    := loader/main.c
 LIB_C     := $(filter-out $(MAIN_C),$(CORE_C))

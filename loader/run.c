@@ -6,18 +6,20 @@
 #include "elf_info.h"
 #include "pe.h"
 #include "run.h"
+#include "trace.h"
 #include "xeno.h"
 
 static void run_usage(FILE *out)
 {
     fprintf(out,
-            "usage: xeno run FILE [ARGS...]\n"
+            "usage: xeno run [--argv0 NAME] FILE [ARGS...]\n"
             "       xeno FILE [ARGS...]\n"
             "Run FILE under the personality its format calls for:\n"
             "  PE32+ x86-64 Windows console programs  -> win64\n"
             "  FreeBSD amd64 ELF programs              -> freebsd\n"
             "  Linux x86-64 ELF programs               -> run natively\n"
-            "Anything else is refused with one line saying why (exit 126).\n");
+            "Anything else is refused with one line saying why (exit 126).\n"
+            "--argv0 NAME runs FILE with NAME as its argv[0].\n");
 }
 
 int run_program(struct run_req *req)
@@ -54,16 +56,27 @@ int run_program(struct run_req *req)
 int cmd_run(int argc, char **argv)
 {
     int i = 1;
+    const char *argv0 = NULL;
+    static struct trace_opts inherited;
     if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         run_usage(stdout);
         return 0;
     }
-    if (argc > 1 && !strcmp(argv[1], "--"))
+    if (i + 1 < argc && !strcmp(argv[i], "--argv0")) { /* how execve re-enters xeno */
+        argv0 = argv[i + 1];
+        i += 2;
+    }
+    if (i < argc && !strcmp(argv[i], "--"))
         i++;
     if (i >= argc) {
         run_usage(stderr);
         return XENO_EXIT_USAGE;
     }
     struct run_req req = { .path = argv[i], .argc = argc - i, .argv = argv + i };
+    if (argv0)
+        argv[i] = (char *)argv0; /* the guest's argv[0]; req.path keeps the file */
+    /* A child of `xeno trace -f` is traced like its parent. */
+    if (trace_opts_from_env(&inherited) && inherited.follow)
+        req.trace = &inherited;
     return run_program(&req);
 }

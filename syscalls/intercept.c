@@ -129,8 +129,10 @@ struct ksigaction {
 int xeno_sigaction_raw(int sig, void *handler, unsigned long flags, uint64_t mask,
                        void *old)
 {
-    struct ksigaction ka = { handler, flags | SA_RESTORER | SA_SIGINFO, xeno_restorer, mask };
-    return (int)xsys4(SYS_rt_sigaction, sig, handler ? (long)&ka : 0, (long)old, 8);
+    int special = handler == SIG_DFL || handler == SIG_IGN;
+    struct ksigaction ka = { handler, flags | SA_RESTORER | (special ? 0 : SA_SIGINFO),
+                             xeno_restorer, mask };
+    return (int)xsys4(SYS_rt_sigaction, sig, (long)&ka, (long)old, 8);
 }
 
 /* Where a redirected frame goes: the top of the xeno stack, or — when the
@@ -187,6 +189,18 @@ int xeno_install_sigsys(int on_altstack)
     uint64_t mask = ~0ull & ~(1ull << (SIGSEGV - 1)) & ~(1ull << (SIGBUS - 1));
     return xeno_sigaction_raw(SIGSYS, (void *)sigsys_handler,
                               on_altstack ? SA_ONSTACK : 0, mask, NULL);
+}
+
+void *xeno_frame_xsave(struct xframe *f)
+{
+    return (void *)(((uint64_t)f - xeno_xsave_size) & ~63ull);
+}
+
+extern char xeno_gate_text_start[], xeno_gate_text_end[];
+
+int xeno_rip_in_gate(uint64_t rip)
+{
+    return rip >= (uint64_t)xeno_gate_text_start && rip < (uint64_t)xeno_gate_text_end;
 }
 
 void xeno_dispatch(struct xframe *f)
@@ -250,4 +264,34 @@ __attribute__((noinline)) long xeno_safe_strcpy(char *dst, const char *src, size
             break;
     t->fault_jmp = NULL;
     return i < n ? (long)i : -ENAMETOOLONG;
+}
+
+/* Signal-safe hexadecimal. */
+static size_t put_hex(char *b, uint64_t v)
+{
+    size_t n = 0;
+    char tmp[16];
+    do
+        tmp[n++] = "0123456789abcdef"[v & 15];
+    while (v >>= 4);
+    b[0] = '0', b[1] = 'x';
+    for (size_t i = 0; i < n; i++)
+        b[2 + i] = tmp[n - 1 - i];
+    return n + 2;
+}
+
+size_t xeno_fault_message(char *b, size_t cap, int sig, uint64_t rip, uint64_t addr)
+{
+    static const char a[] = "xeno: internal error: signal ", m[] = " at ", x[] = " (address ";
+    size_t n = 0;
+    if (cap < 128)
+        return 0;
+    memcpy(b + n, a, sizeof a - 1), n += sizeof a - 1;
+    b[n++] = (char)('0' + sig / 10), b[n++] = (char)('0' + sig % 10);
+    memcpy(b + n, m, sizeof m - 1), n += sizeof m - 1;
+    n += put_hex(b + n, rip);
+    memcpy(b + n, x, sizeof x - 1), n += sizeof x - 1;
+    n += put_hex(b + n, addr);
+    b[n++] = ')', b[n++] = '\n';
+    return n;
 }

@@ -39,7 +39,8 @@ void xthread_disarm_sud(void);
 int xthread_altstack(struct xthread *t, size_t size);
 
 /* rt_sigaction with xeno's restorer (always allowed by SUD); SA_SIGINFO
- * is implied. OLD, if not NULL, receives the kernel's struct. */
+ * is implied for handlers. HANDLER may be SIG_DFL or SIG_IGN. OLD, if not
+ * NULL, receives the kernel's struct. */
 int xeno_sigaction_raw(int sig, void *handler, unsigned long flags, uint64_t mask,
                        void *old);
 int xeno_install_sigsys(int on_altstack);
@@ -57,6 +58,15 @@ long xeno_safe_strcpy(char *dst, const char *src, size_t n);
  * fault goes to FALLBACK (a personality's guest fault delivery). */
 typedef void (*xeno_fault_fn)(int sig, siginfo_t *si, void *uc);
 int xeno_install_fault_handler(xeno_fault_fn fallback);
+
+/* Where the gate saved the guest's extended FPU state for frame F (the
+ * first 512 bytes are the FXSAVE image). */
+void *xeno_frame_xsave(struct xframe *f);
+/* Is RIP inside the gate's own code? */
+int xeno_rip_in_gate(uint64_t rip);
+
+/* "xeno: internal error: signal N at RIP (address A)\n" without stdio. */
+size_t xeno_fault_message(char *buf, size_t cap, int sig, uint64_t rip, uint64_t addr);
 
 /* gate.S */
 void xeno_gate_enter(struct xframe *f) __attribute__((noreturn));
