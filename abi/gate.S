@@ -13,12 +13,17 @@
 #include "xthread.h"
 
 #define ARCH_SET_FS 0x1002
+#define FBSD_TRAMP_NSYS 600
+#define HOST_TRAMP_NSYS 512
 #define SYS_arch_prctl 158
 #define SYS_rt_sigreturn 15
 
     .hidden xeno_dispatch, xeno_xsave_size, xeno_xsave_mask, xeno_xsave_kind
     .hidden xeno_have_fsgsbase, xeno_sigreturn_start, xeno_sigreturn_end
+    .hidden xeno_gate_text_start, xeno_gate_text_end
     .text
+    .globl xeno_gate_text_start, xeno_gate_text_end
+xeno_gate_text_start:
 
 /* Entered by a jump from a rewritten syscall site. rcx holds the resume
  * address and r11 the address that runs the call again (the syscall
@@ -62,6 +67,11 @@ xeno_gate_rewrite:
     mov -8(%r11), %rcx
     mov %rcx, XF_RESTART(%rsp)
     movq $XPATH_REWRITE, XF_PATH(%rsp)
+    mov %gs:XT_NEXTPATH, %rcx       /* a trampoline may say why it came */
+    test %rcx, %rcx
+    jz gate_common
+    mov %rcx, XF_PATH(%rsp)
+    movq $0, %gs:XT_NEXTPATH
     jmp gate_common
     .size xeno_gate_rewrite, .-xeno_gate_rewrite
 
@@ -231,6 +241,93 @@ xeno_clone_raw:
     syscall
     jmp xeno_gate_exit_frame
     .size xeno_clone_raw, .-xeno_clone_raw
+
+/* ---- Trampolines for rewritten syscall sites ----
+ * Copied per site (after any instructions displaced from the site) with
+ * their data slots filled: the gate, the address to resume at, and the
+ * personality's tables. Calls that need no translation beyond numbers and
+ * errno are made right here, with the SUD selector opened around the
+ * syscall instruction; everything else enters the gate. rcx and r11 are
+ * clobbered, as by the syscall instruction itself; so are the flags
+ * (FreeBSD returns its error indication in CF). */
+
+/* FreeBSD guest: table = u16 Linux number per FreeBSD number (0: use the
+ * gate), errmap = u8 FreeBSD errno per Linux errno. */
+    .globl xeno_tramp_fbsd, xeno_tramp_fbsd_end, xeno_tramp_fbsd_data
+    .p2align 4
+xeno_tramp_fbsd:
+.Ltramp_fbsd:
+    mov %rax, %gs:XT_SCRATCH
+    cmp $FBSD_TRAMP_NSYS, %rax
+    jae 8f
+    mov 20f(%rip), %r11
+    movzwl (%r11,%rax,2), %r11d
+    test %r11d, %r11d
+    jz 8f
+    mov %r11, %rax
+    movb $SUD_ALLOW, %gs:XT_SELECTOR
+    syscall
+    movb $SUD_BLOCK, %gs:XT_SELECTOR
+    cmp $-4095, %rax
+    jae 2f
+    cmpb $0, %gs:XT_PENDING
+    jne 5f
+    clc
+    jmp *18f(%rip)
+2:  cmp $-4, %rax                   /* EINTR: let the gate deliver or rerun */
+    je 6f
+    neg %rax
+    mov 21f(%rip), %r11
+    movzbl (%r11,%rax), %eax
+    cmpb $0, %gs:XT_PENDING
+    jne 4f
+    stc
+    jmp *18f(%rip)
+4:  stc                             /* an error, and a signal to deliver */
+5:  movq $XPATH_SIGNAL, %gs:XT_NEXTPATH
+    mov 18f(%rip), %rcx
+    mov %rcx, %r11
+    jmp *17f(%rip)
+6:  mov %gs:XT_SCRATCH, %rax
+    movq $XPATH_EINTR, %gs:XT_NEXTPATH
+8:  mov 18f(%rip), %rcx
+    lea .Ltramp_fbsd(%rip), %r11
+    jmp *17f(%rip)
+    .p2align 3
+xeno_tramp_fbsd_data:
+17: .quad 0                         /* gate */
+18: .quad 0                         /* resume */
+20: .quad 0                         /* direct table */
+21: .quad 0                         /* errno map */
+xeno_tramp_fbsd_end:
+
+/* Host program (preload): table = bitmap of Linux numbers that must go
+ * through the gate (thread creation, signals, the policy's calls). */
+    .globl xeno_tramp_host, xeno_tramp_host_end, xeno_tramp_host_data
+    .p2align 4
+xeno_tramp_host:
+.Ltramp_host:
+    cmp $HOST_TRAMP_NSYS, %rax
+    jae 8f
+    mov 20f(%rip), %r11
+    bt %rax, (%r11)
+    jc 8f
+    movb $SUD_ALLOW, %gs:XT_SELECTOR
+    syscall
+    movb $SUD_BLOCK, %gs:XT_SELECTOR
+    jmp *18f(%rip)
+8:  mov 18f(%rip), %rcx
+    lea .Ltramp_host(%rip), %r11
+    jmp *17f(%rip)
+    .p2align 3
+xeno_tramp_host_data:
+17: .quad 0                         /* gate */
+18: .quad 0                         /* resume */
+20: .quad 0                         /* slow-path bitmap */
+21: .quad 0                         /* unused */
+xeno_tramp_host_end:
+
+xeno_gate_text_end:
 
 /* The signal return trampoline for every handler xeno installs. Syscall
  * User Dispatch is told to always allow system calls from this range, so

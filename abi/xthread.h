@@ -19,6 +19,9 @@
 #define XT_XSTACK_LO 32
 #define XT_XSTACK_TOP 40
 #define XT_DEPTH 48      /* gate entries in progress on this thread */
+#define XT_SCRATCH 56    /* trampolines: the guest's syscall number */
+#define XT_PENDING 64    /* a host signal waits for delivery to the guest */
+#define XT_NEXTPATH 72   /* trampolines: why they enter the gate (XPATH_*), or 0 */
 
 /* struct xframe offsets: general registers as the guest left them */
 #define XF_RAX 0
@@ -47,6 +50,7 @@
 #define XPATH_SUD 2      /* Syscall User Dispatch trapped it (SIGSYS) */
 #define XPATH_SIGNAL 3   /* a host signal is being delivered to the guest */
 #define XPATH_START 4    /* entering guest code for the first time */
+#define XPATH_EINTR 5    /* a trampoline's direct call was interrupted: rerun or deliver */
 
 #define SUD_ALLOW 0
 #define SUD_BLOCK 1
@@ -69,6 +73,10 @@ struct xthread {
     uint64_t guest_fs;
     uint64_t xstack_lo, xstack_top;
     uint64_t depth;
+    uint64_t scratch;
+    volatile uint8_t pending;
+    uint8_t pad1[7];
+    uint64_t next_path;
     /* Below: C-only state. */
     void *altstack;              /* host signal stack (SIGSYS, faults) */
     size_t altstack_size;
@@ -84,6 +92,9 @@ _Static_assert(offsetof(struct xthread, guest_fs) == XT_GUEST_FS, "XT_GUEST_FS")
 _Static_assert(offsetof(struct xthread, xstack_lo) == XT_XSTACK_LO, "XT_XSTACK_LO");
 _Static_assert(offsetof(struct xthread, xstack_top) == XT_XSTACK_TOP, "XT_XSTACK_TOP");
 _Static_assert(offsetof(struct xthread, depth) == XT_DEPTH, "XT_DEPTH");
+_Static_assert(offsetof(struct xthread, scratch) == XT_SCRATCH, "XT_SCRATCH");
+_Static_assert(offsetof(struct xthread, pending) == XT_PENDING, "XT_PENDING");
+_Static_assert(offsetof(struct xthread, next_path) == XT_NEXTPATH, "XT_NEXTPATH");
 _Static_assert(offsetof(struct xframe, rip) == XF_RIP, "XF_RIP");
 _Static_assert(offsetof(struct xframe, rsp) == XF_RSP, "XF_RSP");
 _Static_assert(offsetof(struct xframe, rflags) == XF_RFLAGS, "XF_RFLAGS");

@@ -289,3 +289,40 @@ void elf_free(struct elf_info *ei)
         elf_end(ei->elf);
     ei->elf = NULL;
 }
+
+static void symbols_of(const struct elf_info *ei, Elf_Scn *scn, const GElf_Shdr *sh,
+                       elf_func_cb cb, void *ctx)
+{
+    Elf_Data *d = elf_getdata(scn, NULL);
+    if (!d || sh->sh_entsize == 0)
+        return;
+    size_t n = d->d_size / sh->sh_entsize;
+    for (size_t i = 0; i < n && i < (1u << 22); i++) {
+        GElf_Sym sym;
+        if (!gelf_getsym(d, (int)i, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+            sym.st_value == 0 || sym.st_shndx == SHN_UNDEF)
+            continue;
+        const char *name = elf_strptr(ei->elf, sh->sh_link, sym.st_name);
+        cb(ctx, name ? name : "", sym.st_value, sym.st_size);
+    }
+}
+
+void elf_foreach_function(const struct elf_info *ei, elf_func_cb cb, void *ctx)
+{
+    Elf_Scn *scn = NULL;
+    GElf_Shdr sh;
+    while ((scn = elf_nextscn(ei->elf, scn)) != NULL)
+        if (gelf_getshdr(scn, &sh) && (sh.sh_type == SHT_SYMTAB || sh.sh_type == SHT_DYNSYM))
+            symbols_of(ei, scn, &sh, cb, ctx);
+}
+
+int elf_eh_frame_hdr(const struct elf_info *ei, uint64_t *vaddr, uint64_t *size)
+{
+    for (size_t i = 0; i < ei->nphdr; i++)
+        if (ei->phdr[i].p_type == PT_GNU_EH_FRAME) {
+            *vaddr = ei->phdr[i].p_vaddr;
+            *size = ei->phdr[i].p_memsz;
+            return 1;
+        }
+    return 0;
+}

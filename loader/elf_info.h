@@ -36,6 +36,13 @@ int elf_parse(struct elf_info *ei, const struct xfile *f, struct xerr *e);
 int elf_check_loadable(const struct elf_info *ei, struct xerr *e);
 void elf_free(struct elf_info *ei);
 
+/* Function symbols (STT_FUNC with an address) of .symtab and .dynsym:
+ * cb gets each symbol's name, address and size. */
+typedef void (*elf_func_cb)(void *ctx, const char *name, uint64_t addr, uint64_t size);
+void elf_foreach_function(const struct elf_info *ei, elf_func_cb cb, void *ctx);
+/* File offset and size of the PT_GNU_EH_FRAME segment, or 0. */
+int elf_eh_frame_hdr(const struct elf_info *ei, uint64_t *vaddr, uint64_t *size);
+
 const char *elf_machine_name(unsigned machine);
 const char *elf_type_name(unsigned type);
 

@@ -206,9 +206,9 @@ int xeno_rip_in_gate(uint64_t rip)
 void xeno_dispatch(struct xframe *f)
 {
     if (f->path == XPATH_SUD)
-        xeno_stats.sud++;
+        __atomic_add_fetch(&xeno_stats.sud, 1, __ATOMIC_RELAXED);
     else if (f->path == XPATH_REWRITE)
-        xeno_stats.rewrite++;
+        __atomic_add_fetch(&xeno_stats.rewrite, 1, __ATOMIC_RELAXED);
     xeno_syscall_handler(f);
 }
 

@@ -22,7 +22,9 @@ extern xeno_syscall_fn xeno_syscall_handler;
 typedef void (*xeno_sigsys_fallback_fn)(int sig, siginfo_t *si, void *uc);
 extern xeno_sigsys_fallback_fn xeno_sigsys_fallback;
 
-/* How many calls took each path (for `xeno trace --stats`). */
+/* How many calls took each path (for `xeno trace --stats`): trapped by
+ * Syscall User Dispatch, or from a rewritten site through the gate. Calls
+ * a trampoline makes directly are not counted (that is the point). */
 struct xeno_stats {
     uint64_t sud, rewrite;
 };

@@ -81,6 +81,12 @@ struct xthread *fbsd_thread_alloc(void);
 /* In a forked child: only the calling thread exists now. */
 void fbsd_threads_after_fork(void);
 
+/* The rewritten-site fast path (fast.c). */
+struct elf_info;
+struct ximage;
+void fbsd_fast_init(int tracing);
+void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img);
+
 /* Guest memory access that fails with -EFAULT instead of crashing. */
 int fbsd_copyin(void *dst, uint64_t src, size_t n);
 int fbsd_copyout(uint64_t dst, const void *src, size_t n);

@@ -196,6 +196,8 @@ int freebsd_run(struct elf_info *ei, struct run_req *req)
     uint64_t argcp = build_stack(&s, &img, req->argc, req->argv, environ);
     if (req->trace)
         fbsd_trace_start(req->trace);
+    fbsd_fast_init(req->trace != NULL);
+    fbsd_rewrite_image(ei, &img);
     struct xthread *t = main_thread();
     xeno_syscall_handler = fbsd_syscall;
     fbsd_signal_init_process();

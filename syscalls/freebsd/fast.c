@@ -1,0 +1,72 @@
+/* fast.c — the rewritten-site fast path for FreeBSD guests: which FreeBSD
+ * calls a trampoline may make directly as the same Linux call (identical
+ * arguments and results; only the errno numbering differs), the errno map
+ * it uses, and rewriting the image's code at start-up. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+
+#include "elf_info.h"
+#include "fbsd.h"
+#include "image.h"
+#include "rewrite.h"
+
+#define NSYS 600
+
+extern const uint8_t xeno_tramp_fbsd[], xeno_tramp_fbsd_end[], xeno_tramp_fbsd_data[];
+
+/* FreeBSD number → Linux number for calls with the same meaning. */
+static const struct { uint16_t fbsd, lnx; } same[] = {
+    { 3, SYS_read }, { 4, SYS_write }, { 6, SYS_close }, { 12, SYS_chdir },
+    { 13, SYS_fchdir }, { 20, SYS_getpid }, { 24, SYS_getuid }, { 25, SYS_geteuid },
+    { 39, SYS_getppid }, { 41, SYS_dup }, { 43, SYS_getegid }, { 47, SYS_getgid },
+    { 73, SYS_munmap }, { 90, SYS_dup2 }, { 95, SYS_fsync }, { 120, SYS_readv },
+    { 121, SYS_writev }, { 240, SYS_nanosleep }, { 331, SYS_sched_yield },
+    { 475, SYS_pread64 }, { 476, SYS_pwrite64 }, { 480, SYS_ftruncate },
+};
+
+static uint16_t direct[NSYS];
+static uint8_t errmap[256];
+
+/* With tracing on, every call goes through the gate to be seen. */
+void fbsd_fast_init(int tracing)
+{
+    memset(direct, 0, sizeof direct);
+    for (size_t i = 0; !tracing && i < sizeof same / sizeof same[0]; i++)
+        direct[same[i].fbsd] = same[i].lnx;
+    for (int e = 0; e < 256; e++)
+        errmap[e] = (uint8_t)fbsd_errno_from_linux(e);
+}
+
+static void add_symbol(void *ctx, const char *name, uint64_t addr, uint64_t size)
+{
+    (void)name;
+    rw_anchors_add(ctx, addr, size ? addr + size : 0);
+}
+
+/* Rewrite every syscall site of the mapped image that can be. */
+void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img)
+{
+    const char *v = getenv("XENO_REWRITE");
+    if (v && !strcmp(v, "0"))
+        return;
+    struct rw_anchors a = { 0 };
+    elf_foreach_function(ei, add_symbol, &a);
+    uint64_t eh, ehsz;
+    if (elf_eh_frame_hdr(ei, &eh, &ehsz))
+        rw_anchors_from_eh_frame_hdr(&a, (const uint8_t *)(eh + img->base), ehsz);
+    rw_anchors_sort(&a);
+    struct rw_config cfg = {
+        xeno_tramp_fbsd, (size_t)(xeno_tramp_fbsd_end - xeno_tramp_fbsd),
+        (size_t)(xeno_tramp_fbsd_data - xeno_tramp_fbsd), (uint64_t)direct, (uint64_t)errmap,
+    };
+    for (size_t i = 0; i < ei->nphdr; i++) {
+        const GElf_Phdr *ph = &ei->phdr[i];
+        if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+            continue;
+        int prot = PROT_EXEC | (ph->p_flags & PF_R ? PROT_READ : 0) | (ph->p_flags & PF_W ? PROT_WRITE : 0);
+        rw_rewrite_range(ph->p_vaddr + img->base, ph->p_vaddr + img->base + ph->p_filesz, prot, &a, &cfg);
+    }
+    rw_anchors_free(&a);
+}
