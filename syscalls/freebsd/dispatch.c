@@ -92,6 +92,18 @@ static void set_result(struct fcall *c, long r)
     f->rflags &= ~RFLAGS_CF;
 }
 
+/* A trampoline's direct call returned EINTR: deliver what interrupted it
+ * (restarting the call if the handler asked for SA_RESTART), or, with
+ * nothing to deliver, run the call again. */
+static void interrupted(struct fcall *c)
+{
+    set_result(c, -EINTR);
+    if (!fbsd_signal_check(c->f, c)) {
+        c->f->rip = c->f->restart;
+        c->f->rax = c->orig_rax;
+    }
+}
+
 void fbsd_syscall(struct xframe *f)
 {
     if (f->path == XPATH_SIGNAL) { /* a host signal interrupted guest code */
@@ -100,6 +112,10 @@ void fbsd_syscall(struct xframe *f)
     }
     struct fcall c = { .f = f, .t = xthread_self(), .rv2 = f->rdx };
     load_args(&c, f);
+    if (f->path == XPATH_EINTR) {
+        interrupted(&c);
+        return;
+    }
     const struct fbsd_sysent *e = fbsd_sysent(c.nr);
     int traced = fbsd_trace_on && fbsd_trace_wants(c.nr);
     if (traced)

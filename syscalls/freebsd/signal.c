@@ -80,6 +80,8 @@ static void host_signal(int lsig, siginfo_t *si, void *ucv)
     uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
     if (t->selector == SUD_BLOCK && !xeno_rip_in_gate(rip))
         xeno_redirect(uc, XPATH_SIGNAL);
+    else
+        t->pending = 1; /* in xeno: delivered on the way back to the guest */
 }
 
 /* A fault: in guest code it becomes a FreeBSD signal for the guest's
@@ -358,24 +360,35 @@ static void deliver(struct xthread *t, struct xframe *f, int sig, struct fcall *
     f->rflags &= ~(0x100ull | 0x400ull); /* TF, DF */
 }
 
-void fbsd_signal_check(struct xframe *f, struct fcall *c)
+static int deliverable(const struct fbsd_thread *ft)
+{
+    for (int w = 0; w < 4; w++)
+        if (ft->pending.bits[w] & ~ft->sigmask.bits[w])
+            return 1;
+    return 0;
+}
+
+int fbsd_signal_check(struct xframe *f, struct fcall *c)
 {
     struct xthread *t = xthread_self();
     struct fbsd_thread *ft = fbsd_thread(t);
-    for (int sig = 1; sig < NSIG_F; sig++) {
-        if (!is_member(&ft->pending, sig))
-            continue;
-        if (is_member(&ft->sigmask, sig))
+    int delivered = 0;
+    t->pending = 0;
+    for (int sig = 1; sig < NSIG_F && !delivered; sig++) {
+        if (!is_member(&ft->pending, sig) || is_member(&ft->sigmask, sig))
             continue;
         del(&ft->pending, sig);
         deliver(t, f, sig, c);
-        return;
+        delivered = 1;
     }
-    if (ft->has_saved_mask) { /* sigsuspend woke for nothing we deliver */
+    if (!delivered && ft->has_saved_mask) { /* sigsuspend woke for nothing we deliver */
         ft->sigmask = ft->saved_mask;
         ft->has_saved_mask = 0;
         fbsd_signal_apply_mask(ft);
     }
+    if (deliverable(ft))
+        t->pending = 1;
+    return delivered;
 }
 
 long fbsd_sys_sigreturn(struct fcall *c)
