@@ -9,6 +9,7 @@
 #include <cpuid.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "intercept.h"
+#include "rewrite.h"
 #include "rawsys.h"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
@@ -294,4 +296,18 @@ size_t xeno_fault_message(char *b, size_t cap, int sig, uint64_t rip, uint64_t a
     n += put_hex(b + n, addr);
     b[n++] = ')', b[n++] = '\n';
     return n;
+}
+
+/* `xeno trace --stats` / XENO_STATS=1: how calls reached xeno. */
+void xeno_print_stats(void)
+{
+    extern struct rw_stats rw_stats;
+    char b[512];
+    int n = snprintf(b, sizeof b,
+                     "xeno: stats: %llu calls through rewritten sites (gate), %llu trapped by "
+                     "Syscall User Dispatch; syscall sites: %u found, %u rewritten by displacement, "
+                     "%u through padding, %u left to SUD\n",
+                     (unsigned long long)xeno_stats.rewrite, (unsigned long long)xeno_stats.sud,
+                     rw_stats.sites, rw_stats.displaced, rw_stats.via_gap, rw_stats.left);
+    xsys3(SYS_write, 2, (long)b, n);
 }

@@ -30,6 +30,9 @@ struct xeno_stats {
 };
 extern struct xeno_stats xeno_stats;
 
+/* Print the call-path and rewrite counters on stderr. */
+void xeno_print_stats(void);
+
 /* Detect FSGSBASE and the XSAVE layout; call once before any gate use. */
 void xeno_cpu_init(void);
 /* Make T the calling thread's block: GS base, host FS, xeno stack. */

@@ -39,6 +39,34 @@ void fbsd_fast_init(int tracing)
         errmap[e] = (uint8_t)fbsd_errno_from_linux(e);
 }
 
+static struct rw_config config(void)
+{
+    struct rw_config cfg = {
+        xeno_tramp_fbsd, (size_t)(xeno_tramp_fbsd_end - xeno_tramp_fbsd),
+        (size_t)(xeno_tramp_fbsd_data - xeno_tramp_fbsd), (uint64_t)direct, (uint64_t)errmap,
+    };
+    return cfg;
+}
+
+static int rewrite_enabled(void)
+{
+    const char *v = getenv("XENO_REWRITE");
+    return !(v && !strcmp(v, "0"));
+}
+
+/* Code the guest made executable at run time: no symbols, so the decode
+ * starts at the region's first byte (a linear sweep). */
+void fbsd_rewrite_region(uint64_t addr, uint64_t len, int prot)
+{
+    if (!rewrite_enabled() || !(prot & PROT_EXEC) || !(prot & PROT_READ) || !len)
+        return;
+    struct rw_anchors a = { 0 };
+    rw_anchors_add(&a, addr, addr + len);
+    struct rw_config cfg = config();
+    rw_rewrite_range(addr, addr + len, prot, &a, &cfg);
+    rw_anchors_free(&a);
+}
+
 static void add_symbol(void *ctx, const char *name, uint64_t addr, uint64_t size)
 {
     (void)name;
@@ -48,8 +76,7 @@ static void add_symbol(void *ctx, const char *name, uint64_t addr, uint64_t size
 /* Rewrite every syscall site of the mapped image that can be. */
 void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img)
 {
-    const char *v = getenv("XENO_REWRITE");
-    if (v && !strcmp(v, "0"))
+    if (!rewrite_enabled())
         return;
     struct rw_anchors a = { 0 };
     elf_foreach_function(ei, add_symbol, &a);
@@ -57,10 +84,7 @@ void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img)
     if (elf_eh_frame_hdr(ei, &eh, &ehsz))
         rw_anchors_from_eh_frame_hdr(&a, (const uint8_t *)(eh + img->base), ehsz);
     rw_anchors_sort(&a);
-    struct rw_config cfg = {
-        xeno_tramp_fbsd, (size_t)(xeno_tramp_fbsd_end - xeno_tramp_fbsd),
-        (size_t)(xeno_tramp_fbsd_data - xeno_tramp_fbsd), (uint64_t)direct, (uint64_t)errmap,
-    };
+    struct rw_config cfg = config();
     for (size_t i = 0; i < ei->nphdr; i++) {
         const GElf_Phdr *ph = &ei->phdr[i];
         if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))

@@ -86,6 +86,7 @@ struct elf_info;
 struct ximage;
 void fbsd_fast_init(int tracing);
 void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img);
+void fbsd_rewrite_region(uint64_t addr, uint64_t len, int prot);
 
 /* Guest memory access that fails with -EFAULT instead of crashing. */
 int fbsd_copyin(void *dst, uint64_t src, size_t n);

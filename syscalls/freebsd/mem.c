@@ -38,7 +38,10 @@ long fbsd_sys_mmap(struct fcall *c)
     if (c->a[1] == 0)
         return -EINVAL;
     int fd = (lflags & MAP_ANONYMOUS) ? -1 : (int)c->a[4];
-    return mmap_aligned((long)c->a[0], c->a[1], lprot, lflags, fd, (long)c->a[5], log2);
+    long p = mmap_aligned((long)c->a[0], c->a[1], lprot, lflags, fd, (long)c->a[5], log2);
+    if (p > 0 && (lprot & PROT_EXEC) && fd >= 0) /* code mapped from a file */
+        fbsd_rewrite_region((uint64_t)p, c->a[1], lprot);
+    return p;
 }
 
 long fbsd_sys_munmap(struct fcall *c)
@@ -50,7 +53,10 @@ long fbsd_sys_mprotect(struct fcall *c)
 {
     uint64_t unknown = 0;
     uint64_t prot = fbsd_flags_to_linux(fbsd_mmap_prot, c->a[2] & 7, &unknown);
-    return xsys3(SYS_mprotect, (long)c->a[0], (long)c->a[1], (long)prot);
+    long r = xsys3(SYS_mprotect, (long)c->a[0], (long)c->a[1], (long)prot);
+    if (r == 0 && (prot & PROT_EXEC))
+        fbsd_rewrite_region(c->a[0], c->a[1], (int)prot);
+    return r;
 }
 
 long fbsd_sys_madvise(struct fcall *c)

@@ -21,6 +21,9 @@
 
 void fbsd_exit_process(int status)
 {
+    const char *st = getenv("XENO_STATS");
+    if ((st && *st && strcmp(st, "0")) || (trace_enabled && trace_cfg.stats))
+        xeno_print_stats();
     if (trace_enabled) {
         if (trace_cfg.summary)
             trace_summary();
