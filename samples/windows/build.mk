@@ -3,4 +3,4 @@
 PORTABLE_WIN := hello args env stdiofile printf scanf crtfmt stdlibfn strfn \
                 timefn mathfn exitcode wc posixio
 # Extra libraries for every Windows sample.
-WIN_LIBS := -lshell32
+WIN_LIBS := -lshell32 -ldbghelp
