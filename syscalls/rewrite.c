@@ -113,7 +113,7 @@ static long anchor_for(const struct rw_anchors *a, uint64_t addr)
 /* ---- decoding one function ---- */
 
 enum { I_BRANCH = 1, I_UNCOND = 2, I_RIPREL = 4, I_PAD = 8, I_TARGET = 16, I_MOVEAX = 32,
-       I_WRITESAX = 64, I_CALL = 128 };
+       I_WRITESAX = 64, I_CALL = 128, I_MOVSP0 = 256 };
 
 struct insn {
     uint64_t addr;
@@ -186,6 +186,13 @@ static uint16_t classify(const cs_insn *ci, int64_t *imm, uint64_t *target)
         (x->operands[0].reg == X86_REG_EAX || x->operands[0].reg == X86_REG_RAX)) {
         fl |= I_MOVEAX; /* xor %eax,%eax: 0 */
         *imm = 0;
+    }
+    if (id == X86_INS_MOV && x->op_count == 2 && x->operands[1].type == X86_OP_IMM &&
+        x->operands[0].type == X86_OP_MEM && x->operands[0].mem.base == X86_REG_RSP &&
+        x->operands[0].mem.index == X86_REG_INVALID && x->operands[0].mem.disp == 0) {
+        fl |= I_MOVSP0; /* the first stack argument (Go's ABI0 calls) */
+        if (!(fl & I_MOVEAX))
+            *imm = x->operands[1].imm;
     }
     if (fl & I_CALL)
         fl |= I_WRITESAX; /* a call clobbers rax */
@@ -306,6 +313,54 @@ void rw_scan_sites(const uint8_t *code, uint64_t lo, uint64_t hi, const struct r
         fn(ctx, s, known_number(f, i));
     }
     free(cache.v);
+}
+
+/* Calls to any of TARGETS (sorted) with a constant in rax: how Go passes
+ * system call numbers to syscall.Syscall and friends. Decodes every
+ * function listed in A (slower: for `xeno info`). */
+static int is_target(const uint64_t *t, size_t n, uint64_t a)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t[mid] < a) lo = mid + 1; else hi = mid;
+    }
+    return lo < n && t[lo] == a;
+}
+
+/* The system call number passed to a wrapper called at I: in rax
+ * (register ABI) or in the first stack slot (Go's ABI0). */
+static long call_number(const struct fn *f, long i)
+{
+    for (long j = i - 1; j >= 0 && i - j <= 32; j--) {
+        const struct insn *in = &f->v[j];
+        if (in->flags & (I_MOVEAX | I_MOVSP0))
+            return (long)in->imm;
+        if ((in->flags & I_BRANCH) || (f->v[j + 1].flags & I_TARGET))
+            return -1;
+    }
+    return -1;
+}
+
+void rw_scan_calls(const uint8_t *code, uint64_t lo, uint64_t hi, const struct rw_anchors *a,
+                   const uint64_t *targets, size_t ntargets, rw_site_fn fn, void *ctx)
+{
+    struct fn f = { 0 };
+    if (cs_init() < 0 || !ntargets)
+        return;
+    for (size_t k = 0; k < a->n; k++) {
+        uint64_t start = a->start[k], end = a->end[k], next = k + 1 < a->n ? a->start[k + 1] : hi;
+        if (!end || end > next)
+            end = next;
+        if (start < lo || end > hi || start >= end || end - start > MAX_FN_BYTES)
+            continue;
+        if (decode_fn(&f, code + (start - lo), start, end) < 0)
+            continue;
+        for (size_t i = 0; i < f.n; i++)
+            if ((f.v[i].flags & I_CALL) && is_target(targets, ntargets, f.v[i].target))
+                fn(ctx, f.v[i].addr, call_number(&f, (long)i));
+    }
+    free(f.v);
 }
 
 /* ---- patching ---- */

@@ -49,4 +49,8 @@ typedef void (*rw_site_fn)(void *ctx, uint64_t addr, long nr);
 void rw_scan_sites(const uint8_t *code, uint64_t lo, uint64_t hi, const struct rw_anchors *a,
                    rw_site_fn fn, void *ctx);
 
+/* Calls to any of TARGETS (sorted addresses) with a constant in rax. */
+void rw_scan_calls(const uint8_t *code, uint64_t lo, uint64_t hi, const struct rw_anchors *a,
+                   const uint64_t *targets, size_t ntargets, rw_site_fn fn, void *ctx);
+
 #endif

@@ -1,0 +1,32 @@
+# rewrite.sh — the syscall fast path (issue 6): FreeBSD programs with
+# system calls in awkward places give the same answers rewritten and
+# trapped, the counters show which path the calls took, and `xeno info`
+# predicts the system calls a program makes (every call seen at run time
+# by `xeno trace` was predicted).
+. tests/lib.sh
+
+XENO_STATS=1 t_rc "awkward sites, rewritten" 0 $XENO run $S/freebsd/rewrite
+t_eq "awkward sites: all answers right" 0 "$(grep -c -v ' ok$' $TMP/out)"
+t_eq "awkward sites: 18 checks" 18 "$(grep -c ' ok$' $TMP/out)"
+stats=$(grep '^xeno: stats:' $TMP/err)
+t_match "sites were rewritten by displacement" "[1-9][0-9]* rewritten by displacement" "$stats"
+t_match "a site was rewritten through padding" "[1-9][0-9]* through padding" "$stats"
+t_match "unprovable sites were left to SUD" "[1-9][0-9]* left to SUD" "$stats"
+cp $TMP/out $TMP/rewritten.out
+
+XENO_STATS=1 XENO_REWRITE=0 t_rc "awkward sites, XENO_REWRITE=0" 0 $XENO run $S/freebsd/rewrite
+t_eq "same answers with rewriting off" "$(cat $TMP/rewritten.out)" "$(cat $TMP/out)"
+t_match "with rewriting off nothing is rewritten" "0 calls through rewritten sites.*0 found" "$(grep '^xeno: stats:' $TMP/err)"
+
+XENO_STATS=1 t_rc "Go hello rewritten" 0 $XENO run $S/go/hello-freebsd
+t_match "Go's calls use rewritten sites, none trapped" ", 0 trapped by Syscall User Dispatch" "$(grep '^xeno: stats:' $TMP/err)"
+
+# xeno info's prediction covers what the program really calls.
+for p in freebsd/hello freebsd/files freebsd/threads freebsd/signals freebsd/procs go/hello-freebsd; do
+    $XENO info $S/$p | sed -n '/^syscalls:/,$p' | awk 'NR > 1 { print $1 }' | sort -u > $TMP/predicted
+    (cd $TMP && $OLDPWD/$XENO trace -f -o $TMP/trace.txt $OLDPWD/$S/$p > /dev/null 2>&1)
+    sed -n 's/^[0-9]* *\([a-z_0-9]*\)(.*/\1/p' $TMP/trace.txt | sort -u > $TMP/seen
+    missing=$(comm -13 $TMP/predicted $TMP/seen | tr '\n' ' ')
+    t_eq "info predicted every call $p made" "" "$missing"
+    t_match "$p made some calls" "." "$(cat $TMP/seen)"
+done
