@@ -198,6 +198,7 @@ int freebsd_run(struct elf_info *ei, struct run_req *req)
         fbsd_trace_start(req->trace);
     fbsd_fast_init(req->trace != NULL);
     fbsd_rewrite_image(ei, &img);
+    fbsd_rewrite_region(fbsd_proc.sigcode, sizeof sigcode, PROT_READ | PROT_EXEC);
     struct xthread *t = main_thread();
     xeno_syscall_handler = fbsd_syscall;
     fbsd_signal_init_process();
