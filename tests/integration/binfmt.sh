@@ -19,6 +19,11 @@ if [ "$(id -u)" = 0 ] && { [ -e $real/register ] || mount -t binfmt_misc binfmt_
     t_rc "real status" 0 $XENO binfmt status
     t_match "status shows PE rule" "^xeno-pe +registered" "$(cat $TMP/out)"
     t_match "status shows FreeBSD rule" "^xeno-freebsd +registered" "$(cat $TMP/out)"
+    cp $S/windows/hello.exe $S/freebsd/hello $TMP/ && chmod +x $TMP/hello.exe $TMP/hello
+    t_rc "a .exe runs directly through binfmt_misc" 4 $TMP/hello.exe 4
+    t_match "its output" "^hello from a Windows-built program" "$(cat $TMP/out)"
+    t_rc "a FreeBSD program runs directly through binfmt_misc" 6 $TMP/hello 6
+    t_match "its output" "^hello from a FreeBSD-built program" "$(cat $TMP/out)"
     [ -n "$had" ] || { t_rc "real uninstall" 0 $XENO binfmt uninstall
         t_rc "status after uninstall" 0 $XENO binfmt status
         t_match "rules gone" "^xeno-pe +not registered" "$(cat $TMP/out)"; }
