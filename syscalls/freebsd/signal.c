@@ -13,6 +13,7 @@
 
 #include "fbsd.h"
 #include "fbsd_signal.h"
+#include "trace.h"
 #include "rawsys.h"
 
 #define NSIG_F 129
@@ -96,11 +97,13 @@ static void guest_fault(int lsig, siginfo_t *si, void *ucv)
         char msg[160];
         size_t n = xeno_fault_message(msg, sizeof msg, lsig, rip, (uint64_t)si->si_addr);
         xsys3(SYS_write, 2, (long)msg, (long)n);
+        trace_flush(); /* raw writes only: safe here */
         xeno_sigaction_raw(lsig, SIG_DFL, 0, 0, NULL);
         return;
     }
     uint64_t h = actions[fsig].sa_func;
     if (h == (uint64_t)SIG_DFL || h == (uint64_t)SIG_IGN || is_member(&fbsd_thread(t)->sigmask, fsig)) {
+        trace_flush(); /* raw writes only: safe in a handler */
         xeno_sigaction_raw(lsig, SIG_DFL, 0, 0, NULL); /* the retried instruction kills us */
         return;
     }
@@ -292,7 +295,7 @@ static uint64_t frame_base(struct fbsd_thread *ft, const struct fbsd_sigaction *
 
 static int no_restart(int nr)
 {
-    static const int calls[] = { 93, 209, 240, 244, 341, 345, 346, 429, 522, 545, 560 };
+    static const int calls[] = { 93, 209, 240, 244, 341, 345, 346, 363, 429, 522, 545, 560 };
     for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++)
         if (calls[i] == nr)
             return 1;
@@ -304,6 +307,7 @@ static void die_of(int fsig)
     int lsig = fbsd_sig_to_host(fsig);
     if (lsig <= 0)
         lsig = SIGKILL;
+    trace_process_killed(xthread_self()->tid, lsig, fbsd_sig_name(fsig));
     uint64_t m = 1ull << (lsig - 1);
     xeno_sigaction_raw(lsig, SIG_DFL, 0, 0, NULL);
     xsys4(SYS_rt_sigprocmask, SIG_UNBLOCK, (long)&m, 0, 8);
