@@ -27,9 +27,11 @@ CORE_C    := $(sort $(shell find $(CORE_DIRS) -name '*.c'))
 CORE_S    := $(sort $(shell find $(CORE_DIRS) -name '*.S'))
 MAIN_C    := loader/main.c
 LIB_C     := $(filter-out $(MAIN_C),$(CORE_C))
-# The interception engine shared with the preload library.
-ENGINE_C  := $(sort $(shell find syscalls -maxdepth 1 -name '*.c') $(wildcard abi/host/*.c))
-ENGINE_S  := $(sort $(wildcard abi/*.S))
+# The interception engine shared with the preload library (with the Linux
+# system call table and decoders of the host personality).
+ENGINE_C  := $(sort $(shell find syscalls -maxdepth 1 -name '*.c') $(wildcard syscalls/linux/*.c) \
+               $(wildcard abi/host/*.c))
+ENGINE_S  := abi/gate.S
 PRELOAD_C := $(sort $(wildcard libs-shim/preload/*.c))
 
 OBJ   := $(BUILD)/obj

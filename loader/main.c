@@ -39,8 +39,9 @@ static void usage(FILE *out)
             "  XENO_DRIVE_C=DIR       host directory for C:\\ (default: ~/.xeno/c)\n"
             "  XENO_REWRITE=0         do not rewrite syscall sites (trap every call)\n"
             "libxeno-preload.so (LD_PRELOAD, or `xeno preload`):\n"
-            "  XENO_TRACE=1           strace-format lines for each system call\n"
-            "  XENO_TRACE_FILE=FILE   write them to FILE instead of stderr\n"
+            "  XENO_TRACE=1           strace-format lines for each system call (or letters:\n"
+            "                         f,t,tt,ttt,T,c,sN,json,stats; see xeno preload --help)\n"
+            "  XENO_TRACE_FILE=FILE   append them to FILE instead of stderr\n"
             "  XENO_TRACE_FILTER=SET  only these calls (names or %%file %%process ...)\n"
             "  XENO_REMAP=/a=/b[:...] redirect paths under /a to /b\n"
             "  XENO_DENY=call[,call]:ERRNO[,...]  fail these calls with ERRNO\n");

@@ -1,6 +1,7 @@
 /* trace_cli.c — `xeno trace` (strace-like options) and `xeno preload`
  * (run a Linux program with libxeno-preload.so). */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../syscalls/trace_opts.h"
+#include "../syscalls/trace_decode.h"
 #include "run.h"
 #include "trace_cli.h"
 #include "xeno.h"
@@ -29,9 +30,10 @@ static void trace_usage(FILE *out)
             "                   %%memory %%signal %%desc, comma separated\n"
             "  -s N             show at most N characters of strings (default 32)\n"
             "  -c               count calls, errors and time; print a table at exit\n"
-            "  --json           one JSON object per call instead of text\n"
-            "  --host           add the host call each one became (FreeBSD)\n"
-            "  --stats          print how many calls took each interception path\n");
+            "  --json           one JSON object per call instead of text (docs/tracing.md)\n"
+            "  --host           add the host calls each one became (FreeBSD)\n"
+            "  --stats          at exit, how many calls took each interception path\n"
+            "Linux programs are traced by libxeno-preload.so (see xeno preload --help).\n");
 }
 
 static int parse_filter(struct trace_opts *o, const char *arg)
@@ -87,16 +89,33 @@ int trace_parse_args(int argc, char **argv, struct trace_opts *o)
 
 void trace_export_env(const struct trace_opts *o)
 {
-    char flags[128];
-    snprintf(flags, sizeof flags, "1,s%d%s%s%s%s%s%s%s", o->strsize, o->follow ? ",f" : "",
-             o->timestamps == 1 ? ",t" : o->timestamps == 2 ? ",tt" : o->timestamps >= 3 ? ",ttt" : "",
-             o->show_time ? ",T" : "", o->summary ? ",c" : "", o->json ? ",json" : "",
-             o->host ? ",host" : "", o->stats ? ",stats" : "");
-    setenv("XENO_TRACE", flags, 1);
-    if (o->outfile)
-        setenv("XENO_TRACE_FILE", o->outfile, 1);
-    if (o->filter)
-        setenv("XENO_TRACE_FILTER", o->filter, 1);
+    trace_export_env_opts(o);
+}
+
+/* strace's -o starts a new file; children and exec'd programs append. */
+static void truncate_output(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        xeno_die(XENO_EXIT_USAGE, "trace: cannot open %s: %s", path, strerror(errno));
+    close(fd);
+}
+
+/* Like strace, a bare program name is looked up in PATH. */
+static const char *find_program(const char *name)
+{
+    static char path[PATH_MAX];
+    const char *dirs = getenv("PATH");
+    if (strchr(name, '/') || !dirs)
+        return name;
+    for (const char *p = dirs; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(path, sizeof path, "%.*s/%s", (int)n, n ? p : ".", name);
+        if (access(path, X_OK) == 0)
+            return path;
+        p += n + (p[n] == ':');
+    }
+    return name;
 }
 
 int cmd_trace(int argc, char **argv)
@@ -107,7 +126,9 @@ int cmd_trace(int argc, char **argv)
         trace_usage(stderr);
         return XENO_EXIT_USAGE;
     }
-    struct run_req req = { .path = argv[i], .argc = argc - i, .argv = argv + i,
+    if (opts.outfile)
+        truncate_output(opts.outfile);
+    struct run_req req = { .path = find_program(argv[i]), .argc = argc - i, .argv = argv + i,
                            .trace = &opts };
     return run_program(&req);
 }
@@ -141,7 +162,15 @@ static void preload_usage(FILE *out)
             "call it makes (its libraries and code it loads later included):\n"
             "  --trace              strace-format lines on stderr (XENO_TRACE=1)\n"
             "  --remap /a=/b        file paths under /a go to /b (XENO_REMAP)\n"
-            "  --deny CALLS:ERRNO   fail CALLS (comma separated) with ERRNO (XENO_DENY)\n");
+            "  --deny CALLS:ERRNO   fail CALLS (comma separated) with ERRNO (XENO_DENY)\n"
+            "The same through the environment, with LD_PRELOAD=libxeno-preload.so:\n"
+            "  XENO_TRACE=1 or letters: f (follow forks, thread ids), t tt ttt, T, c,\n"
+            "                sN (string size), json, stats, comma separated\n"
+            "  XENO_TRACE_FILE=FILE   append the trace to FILE instead of stderr\n"
+            "  XENO_TRACE_FILTER=SET  only these calls (names, %%file %%process ...)\n"
+            "  XENO_REMAP=/a=/b[:/c=/d]              XENO_DENY=call[,call]:ERRNO[,...]\n"
+            "A name in XENO_DENY also covers its *at/*at2/*2 variants (=name: only it);\n"
+            "names after the last ERRNO fail with EPERM.\n");
 }
 
 static void append_env(const char *name, const char *val, char sep)

@@ -94,6 +94,19 @@ enum argkind {
     K_CPUSETID,     /* cpuset level / which pairs: decimal */
     K_ULONGOUT,     /* long * written by the call (thr_self) */
     K_RTPRIO,       /* struct rtprio * */
+    /* Linux only (the host personality's table, syscalls/linux/) */
+    K_FUTEXOP,      /* futex operation | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME */
+    K_CLONEFLAGS,   /* CLONE_* | exit signal (clone, unshare, setns) */
+    K_PRCTLOP,      /* PR_* option */
+    K_ARCHPRCTLOP,  /* ARCH_* code */
+    K_EPOLLCTLOP,   /* EPOLL_CTL_* */
+    K_EPOLLEVIN,    /* struct epoll_event *, input (one) */
+    K_EPOLLEVOUT,   /* struct epoll_event *, output; count = the return value */
+    K_STATXMASK,    /* STATX_* */
+    K_STATXOUT,     /* struct statx *, output */
+    K_RENAMEFLAGS,  /* RENAME_* */
+    K_FDFLAGS,      /* *_CLOEXEC|*_NONBLOCK of pipe2, dup3, eventfd2, epoll_create1 ... */
+    K_MREMAPFLAGS,  /* MREMAP_* */
     K_KINDS_END
 };
 

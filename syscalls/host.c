@@ -204,6 +204,14 @@ static int special(struct xframe *f, long nr, const long *a, long *ret)
     }
 }
 
+long host_execute(struct xframe *f, long nr, const long *a)
+{
+    long ret;
+    if (!special(f, nr, a, &ret))
+        ret = xsys6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    return ret;
+}
+
 void host_syscall(struct xframe *f)
 {
     long nr = (long)f->rax;
@@ -212,8 +220,7 @@ void host_syscall(struct xframe *f)
     long ret;
     if (host_policy.before && host_policy.before(f, nr, a, &ret))
         goto done;
-    if (!special(f, nr, a, &ret))
-        ret = xsys6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    ret = host_execute(f, nr, a);
 done:
     if (host_policy.after)
         host_policy.after(f, nr, a, ret);

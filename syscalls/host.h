@@ -7,7 +7,8 @@
 
 struct host_policy {
     /* Before a call: A may be rewritten; return 1 with *RET set to skip
-     * the call (deny). */
+     * the call (deny), or to report a call the hook ran itself through
+     * host_execute (so that rewritten arguments live in its frame). */
     int (*before)(struct xframe *f, long nr, long *a, long *ret);
     /* After a call (or a denial), with its result. */
     void (*after)(struct xframe *f, long nr, const long *a, long ret);
@@ -17,6 +18,16 @@ extern struct host_policy host_policy;
 /* Start intercepting the calling thread (the process's only thread). */
 int host_engine_start(void);
 void host_syscall(struct xframe *f);
+/* Run call NR with arguments A as the host personality does: the calls
+ * that would break interception (clone, fork, sigaction …) handled, the
+ * rest passed to the kernel. Returns the result (-errno on failure). */
+long host_execute(struct xframe *f, long nr, const long *a);
 struct xthread *host_new_thread_block(void);
+
+/* The fast path (host_fast.c): which calls trampolines send to the gate
+ * (ALL, or the engine's own plus POLICY, a -1-terminated list), and
+ * rewriting the syscall sites of every object already loaded. */
+void host_fast_configure(int all, const int *policy);
+void host_rewrite_loaded(void);
 
 #endif

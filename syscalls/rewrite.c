@@ -543,6 +543,10 @@ int rw_rewrite_range(uint64_t lo, uint64_t hi, int prot, const struct rw_anchors
         if (i < 0)
             continue; /* not provably an instruction */
         rw_stats.sites++;
+        if (cfg->keep_nr >= 0 && known_number(f, i) == cfg->keep_nr) {
+            rw_stats.left++;
+            continue;
+        }
         int ok = patch_displaced(f, i, prot, cfg) || patch_via_gap(f, i, prot, cfg);
         if (ok) {
             done++;

@@ -27,6 +27,7 @@ struct rw_config {
     size_t tmpl_len;
     size_t data_off;         /* offset of the four data slots */
     uint64_t table, errmap;  /* slots 3 and 4 */
+    long keep_nr;            /* sites known to make this call stay as they are (-1: none) */
 };
 
 struct rw_stats {

@@ -1,13 +1,12 @@
-/* trace.c — the tracer's sink, line formatting and -c summary. */
+/* trace.c — the tracer's sink: options from the environment, the output
+ * descriptor, one process-wide buffer behind a small owner lock, and what
+ * happens to both around fork. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "rawsys.h"
@@ -15,28 +14,23 @@
 
 #define TRACE_FD_MIN 987      /* out of the way of the program's descriptors */
 #define OUTBUF_SIZE (256 * 1024)
-#define MAX_NR 1024
 
 int trace_enabled;
 struct trace_opts trace_cfg;
+int (*trace_self_tid)(void);
 static int out_fd = -1, unbuffered;
 static char outbuf[OUTBUF_SIZE];
 static size_t outlen;
-static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
-
-struct count {
-    const char *name;
-    uint64_t calls, errors, ns;
-};
-static struct count counts[MAX_NR];
+static int out_owner;         /* tid of the thread filling outbuf, 0 when free */
+static int first_pid, first_tid, my_pid;
 
 int trace_init(const struct trace_opts *o)
 {
     trace_cfg = *o;
     if (trace_cfg.strsize <= 0)
         trace_cfg.strsize = 32;
-    int fd = o->outfile ? open(o->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)
-                        : dup(2);
+    int fd = o->outfile ? open(o->outfile, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)
+                        : fcntl(2, F_DUPFD_CLOEXEC, 0);
     if (fd < 0)
         return -1;
     out_fd = fcntl(fd, F_DUPFD_CLOEXEC, TRACE_FD_MIN);
@@ -44,20 +38,43 @@ int trace_init(const struct trace_opts *o)
     if (out_fd < 0)
         return -1;
     unbuffered = isatty(out_fd);
+    first_pid = my_pid = (int)xsys0(SYS_getpid);
+    first_tid = (int)xsys0(SYS_gettid);
+    if (trace_cfg.summary)
+        trace_summary_prepare();
     trace_enabled = 1;
     return 0;
 }
 
+int trace_fd(void)
+{
+    return out_fd;
+}
+
+/* ---- XENO_TRACE ---- */
+
 static void parse_flag(struct trace_opts *o, const char *f, size_t n)
 {
-    if (n == 1 && *f == 'f') o->follow = 1;
-    else if (n == 1 && *f == 'T') o->show_time = 1;
-    else if (n == 1 && *f == 'c') o->summary = 1;
-    else if (n >= 1 && n <= 3 && !strncmp(f, "ttt", n)) o->timestamps = (int)n;
-    else if (n == 4 && !strncmp(f, "json", 4)) o->json = 1;
-    else if (n == 4 && !strncmp(f, "host", 4)) o->host = 1;
-    else if (n == 5 && !strncmp(f, "stats", 5)) o->stats = 1;
-    else if (n > 1 && *f == 's') o->strsize = atoi(f + 1);
+    static const struct { const char *name; size_t off; int val; } flags[] = {
+        { "1", 0, 0 },
+        { "f", offsetof(struct trace_opts, follow), 1 },
+        { "T", offsetof(struct trace_opts, show_time), 1 },
+        { "c", offsetof(struct trace_opts, summary), 1 },
+        { "t", offsetof(struct trace_opts, timestamps), 1 },
+        { "tt", offsetof(struct trace_opts, timestamps), 2 },
+        { "ttt", offsetof(struct trace_opts, timestamps), 3 },
+        { "json", offsetof(struct trace_opts, json), 1 },
+        { "host", offsetof(struct trace_opts, host), 1 },
+        { "stats", offsetof(struct trace_opts, stats), 1 },
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strlen(flags[i].name) == n && !strncmp(f, flags[i].name, n)) {
+            if (flags[i].val) /* "1" only turns tracing on */
+                *(int *)((char *)o + flags[i].off) = flags[i].val;
+            return;
+        }
+    if (n > 1 && *f == 's' && atoi(f + 1) > 0)
+        o->strsize = atoi(f + 1);
 }
 
 int trace_opts_from_env(struct trace_opts *o)
@@ -73,94 +90,22 @@ int trace_opts_from_env(struct trace_opts *o)
         p += n + (p[n] == ',');
     }
     o->outfile = getenv("XENO_TRACE_FILE");
+    if (o->outfile && !*o->outfile)
+        o->outfile = NULL;
     o->filter = getenv("XENO_TRACE_FILTER");
     return 1;
 }
 
-void tl_init(struct tline *l)
+void trace_opts_format(const struct trace_opts *o, char *buf, size_t n)
 {
-    l->len = 0;
-    l->buf[0] = 0;
+    static const char *const ts[] = { "", ",t", ",tt", ",ttt" };
+    snprintf(buf, n, "1,s%d%s%s%s%s%s%s%s", o->strsize > 0 ? o->strsize : 32,
+             o->follow ? ",f" : "", ts[o->timestamps > 3 ? 3 : o->timestamps],
+             o->show_time ? ",T" : "", o->summary ? ",c" : "", o->json ? ",json" : "",
+             o->host ? ",host" : "", o->stats ? ",stats" : "");
 }
 
-void tl_printf(struct tline *l, const char *fmt, ...)
-{
-    va_list ap;
-    if (l->len >= sizeof l->buf - 1)
-        return;
-    va_start(ap, fmt);
-    int n = vsnprintf(l->buf + l->len, sizeof l->buf - l->len, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        l->len = l->len + (size_t)n < sizeof l->buf ? l->len + (size_t)n : sizeof l->buf - 1;
-}
-
-void tl_puts(struct tline *l, const char *s)
-{
-    size_t n = strlen(s);
-    if (n > sizeof l->buf - 1 - l->len)
-        n = sizeof l->buf - 1 - l->len;
-    memcpy(l->buf + l->len, s, n);
-    l->len += n;
-    l->buf[l->len] = 0;
-}
-
-void tl_putc(struct tline *l, char c)
-{
-    if (l->len < sizeof l->buf - 1) {
-        l->buf[l->len++] = c;
-        l->buf[l->len] = 0;
-    }
-}
-
-void tl_quoted(struct tline *l, const void *sv, size_t n, int complete)
-{
-    const unsigned char *s = sv;
-    size_t max = (size_t)trace_cfg.strsize;
-    tl_putc(l, '"');
-    for (size_t i = 0; i < n && i < max; i++) {
-        unsigned char c = s[i];
-        static const char esc[] = { '\n', 'n', '\t', 't', '\r', 'r', '"', '"', '\\', '\\',
-                                    '\v', 'v', '\f', 'f', 0 };
-        const char *e = c ? strchr(esc, c) : NULL;
-        if (e && (e - esc) % 2 == 0)
-            tl_printf(l, "\\%c", e[1]);
-        else if (c < 0x20 || c >= 0x7f)
-            tl_printf(l, "\\%o", c);
-        else
-            tl_putc(l, (char)c);
-    }
-    tl_putc(l, '"');
-    if (n > max || !complete)
-        tl_puts(l, "...");
-}
-
-uint64_t trace_now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-void tl_prefix(struct tline *l, int tid)
-{
-    if (trace_cfg.follow)
-        tl_printf(l, "%-5d ", tid);
-    if (!trace_cfg.timestamps)
-        return;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    if (trace_cfg.timestamps >= 3) {
-        tl_printf(l, "%lld.%06ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
-        return;
-    }
-    struct tm tm;
-    localtime_r(&ts.tv_sec, &tm);
-    tl_printf(l, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-    if (trace_cfg.timestamps == 2)
-        tl_printf(l, ".%06ld", ts.tv_nsec / 1000);
-    tl_putc(l, ' ');
-}
+/* ---- the sink ---- */
 
 static void write_all(const char *p, size_t n)
 {
@@ -174,85 +119,95 @@ static void write_all(const char *p, size_t n)
     }
 }
 
+static int self_tid(void)
+{
+    return trace_self_tid ? trace_self_tid() : (int)xsys0(SYS_gettid);
+}
+
+/* 1: ME now owns the buffer; 0: ME already did (a signal handler
+ * interrupted this thread's own emit), so the caller must not wait. */
+static int lock_sink(int me)
+{
+    for (unsigned spins = 0;; spins++) {
+        int owner = 0;
+        if (__atomic_compare_exchange_n(&out_owner, &owner, me, 0, __ATOMIC_ACQUIRE,
+                                        __ATOMIC_RELAXED))
+            return 1;
+        if (owner == me)
+            return 0;
+        if (spins < 100)
+            __builtin_ia32_pause();
+        else
+            xsys0(SYS_sched_yield);
+    }
+}
+
+static void unlock_sink(void)
+{
+    __atomic_store_n(&out_owner, 0, __ATOMIC_RELEASE);
+}
+
 void trace_emit(struct tline *l)
 {
-    tl_putc(l, '\n');
-    pthread_mutex_lock(&out_lock);
-    if (unbuffered) {
+    if (l->len >= sizeof l->buf - 1)
+        l->len = sizeof l->buf - 2;
+    l->buf[l->len++] = '\n';
+    int owned = lock_sink(l->tid ? l->tid : self_tid());
+    if (!owned || unbuffered) {
         write_all(l->buf, l->len);
-    } else {
-        if (outlen + l->len > sizeof outbuf) {
-            write_all(outbuf, outlen);
-            outlen = 0;
-        }
-        memcpy(outbuf + outlen, l->buf, l->len);
-        outlen += l->len;
+        if (owned)
+            unlock_sink();
+        return;
     }
-    pthread_mutex_unlock(&out_lock);
+    if (outlen + l->len > sizeof outbuf) {
+        write_all(outbuf, outlen);
+        outlen = 0;
+    }
+    memcpy(outbuf + outlen, l->buf, l->len);
+    outlen += l->len;
+    unlock_sink();
 }
 
 void trace_flush(void)
 {
     if (!trace_enabled)
         return;
-    pthread_mutex_lock(&out_lock);
+    if (!lock_sink(self_tid())) {
+        write_all(outbuf, outlen); /* interrupted our own emit: leave its state alone */
+        return;
+    }
     write_all(outbuf, outlen);
     outlen = 0;
-    pthread_mutex_unlock(&out_lock);
+    unlock_sink();
 }
 
-void trace_count(int nr, const char *name, int failed, uint64_t ns)
+/* ---- processes ---- */
+
+int trace_follows(int tid)
 {
-    if (nr < 0 || nr >= MAX_NR)
-        return;
-    struct count *c = &counts[nr];
-    c->name = name;
-    __atomic_add_fetch(&c->calls, 1, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&c->ns, ns, __ATOMIC_RELAXED);
-    if (failed)
-        __atomic_add_fetch(&c->errors, 1, __ATOMIC_RELAXED);
+    return trace_cfg.follow || tid == first_tid;
 }
 
-static int by_time(const void *a, const void *b)
+int trace_is_first_process(void)
 {
-    const struct count *x = a, *y = b;
-    return x->ns < y->ns ? 1 : x->ns > y->ns ? -1 : strcmp(x->name ? x->name : "", y->name ? y->name : "");
+    return my_pid == first_pid;
 }
 
-void trace_summary(void)
+int trace_pid(void)
 {
-    static struct count sorted[MAX_NR];
-    uint64_t total_ns = 0, calls = 0, errors = 0;
-    size_t n = 0;
-    for (int i = 0; i < MAX_NR; i++)
-        if (counts[i].calls) {
-            sorted[n++] = counts[i];
-            total_ns += counts[i].ns, calls += counts[i].calls, errors += counts[i].errors;
-        }
-    qsort(sorted, n, sizeof *sorted, by_time);
-    struct tline l;
-    tl_init(&l);
-    tl_printf(&l, "%% time     seconds  usecs/call     calls    errors syscall\n"
-                  "------ ----------- ----------- --------- --------- ----------------");
-    trace_emit(&l);
-    for (size_t i = 0; i < n; i++) {
-        const struct count *c = &sorted[i];
-        tl_init(&l);
-        tl_printf(&l, "%6.2f %11.6f %11llu %9llu ", total_ns ? 100.0 * (double)c->ns / (double)total_ns : 0.0,
-                  (double)c->ns / 1e9, (unsigned long long)(c->ns / 1000 / c->calls),
-                  (unsigned long long)c->calls);
-        if (c->errors)
-            tl_printf(&l, "%9llu ", (unsigned long long)c->errors);
-        else
-            tl_printf(&l, "%9s ", "");
-        tl_puts(&l, c->name ? c->name : "?");
-        trace_emit(&l);
-    }
-    tl_init(&l);
-    tl_printf(&l, "------ ----------- ----------- --------- --------- ----------------\n"
-                  "100.00 %11.6f %11llu %9llu %9llu total", (double)total_ns / 1e9,
-              (unsigned long long)(calls ? total_ns / 1000 / calls : 0),
-              (unsigned long long)calls, (unsigned long long)errors);
-    trace_emit(&l);
+    return my_pid;
+}
+
+void trace_before_fork(void)
+{
     trace_flush();
+}
+
+void trace_after_fork_child(int pid)
+{
+    if (!trace_enabled)
+        return;
+    my_pid = pid;
+    outlen = 0; /* the parent writes what was buffered */
+    unlock_sink();
 }

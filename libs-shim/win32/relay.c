@@ -97,6 +97,7 @@ static void relay_call(ffi_cif *cif, void *ret, void **args, void *ud)
     struct tline l;
     int tid = (int)syscall(SYS_gettid);
     tl_init(&l);
+    tl_time(&l); /* -t/-tt/-ttt */
     tl_printf(&l, "%04x:", tid);
     tl_printf(&l, "Call %s.%s(", r->dll, r->name);
     for (int i = 0; r->sig[i] && r->sig[i] != ':' && r->sig[i] != '.'; i++) {
@@ -108,6 +109,7 @@ static void relay_call(ffi_cif *cif, void *ret, void **args, void *ud)
     trace_emit(&l);
     ffi_call(cif, FFI_FN(r->fn), ret, args);
     tl_init(&l);
+    tl_time(&l);
     tl_printf(&l, "%04x:Ret  %s.%s()", tid, r->dll, r->name);
     if (r->ret == 'f')
         tl_printf(&l, " retval=%g", *(double *)ret);
@@ -136,8 +138,10 @@ static int parse_sig(struct relay *r)
 
 void *w32_relay_wrap(const struct w32_dll *dll, const struct w32_export *exp)
 {
-    if (!relay_on || !strcmp(exp->sig, "data"))
-        return exp->addr;
+    char dn[32];
+    w32_dll_display_name(dll->name, dn, sizeof dn);
+    if (!relay_on || !strcmp(exp->sig, "data") || !trace_filter_names(trace_cfg.filter, dn, exp->name))
+        return exp->addr; /* -e trace=NAME,DLL.NAME: only those are relayed */
     struct relay *r = calloc(1, sizeof *r);
     void *code = NULL;
     ffi_closure *cl = ffi_closure_alloc(sizeof(ffi_closure), &code);

@@ -108,7 +108,8 @@ static void streams(void)
     size_t n = fread(line, 1, 4, f);
     line[n] = 0;
     printf("fread after fseek(15): %zu [%s]\n", n, line);
-    printf("fgetc: %c, ftell: %ld\n", fgetc(f), ftell(f));
+    int ch = fgetc(f); /* before ftell: argument evaluation order is unspecified */
+    printf("fgetc: %c, ftell: %ld\n", ch, ftell(f));
     fclose(f);
     printf("fopen missing file: %s\n", fopen("missing.txt", "r") ? "opened" : errname(errno));
 }

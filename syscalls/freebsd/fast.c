@@ -43,7 +43,7 @@ static struct rw_config config(void)
 {
     struct rw_config cfg = {
         xeno_tramp_fbsd, (size_t)(xeno_tramp_fbsd_end - xeno_tramp_fbsd),
-        (size_t)(xeno_tramp_fbsd_data - xeno_tramp_fbsd), (uint64_t)direct, (uint64_t)errmap,
+        (size_t)(xeno_tramp_fbsd_data - xeno_tramp_fbsd), (uint64_t)direct, (uint64_t)errmap, -1,
     };
     return cfg;
 }

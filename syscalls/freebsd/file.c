@@ -11,37 +11,38 @@
 
 #include "fbsd.h"
 #include "rawsys.h"
+#include "trace.h" /* hsysN: xsysN that --host reports */
 
 #define FBSD_AT_FDCWD (-100)
 
-long fbsd_sys_read(struct fcall *c) { return xsys3(SYS_read, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
-long fbsd_sys_write(struct fcall *c) { return xsys3(SYS_write, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
-long fbsd_sys_readv(struct fcall *c) { return xsys3(SYS_readv, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
-long fbsd_sys_writev(struct fcall *c) { return xsys3(SYS_writev, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
-long fbsd_sys_pread(struct fcall *c) { return xsys4(SYS_pread64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
-long fbsd_sys_pwrite(struct fcall *c) { return xsys4(SYS_pwrite64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
-long fbsd_sys_preadv(struct fcall *c) { return xsys4(SYS_preadv, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
-long fbsd_sys_pwritev(struct fcall *c) { return xsys4(SYS_pwritev, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
-long fbsd_sys_close(struct fcall *c) { return xsys1(SYS_close, (long)c->a[0]); }
-long fbsd_sys_fsync(struct fcall *c) { return xsys1(SYS_fsync, (long)c->a[0]); }
-long fbsd_sys_fdatasync(struct fcall *c) { return xsys1(SYS_fdatasync, (long)c->a[0]); }
-long fbsd_sys_ftruncate(struct fcall *c) { return xsys2(SYS_ftruncate, (long)c->a[0], (long)c->a[1]); }
-long fbsd_sys_truncate(struct fcall *c) { return xsys2(SYS_truncate, (long)c->a[0], (long)c->a[1]); }
-long fbsd_sys_dup(struct fcall *c) { return xsys1(SYS_dup, (long)c->a[0]); }
-long fbsd_sys_dup2(struct fcall *c) { return xsys2(SYS_dup2, (long)c->a[0], (long)c->a[1]); }
+long fbsd_sys_read(struct fcall *c) { return hsys3(SYS_read, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
+long fbsd_sys_write(struct fcall *c) { return hsys3(SYS_write, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
+long fbsd_sys_readv(struct fcall *c) { return hsys3(SYS_readv, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
+long fbsd_sys_writev(struct fcall *c) { return hsys3(SYS_writev, (long)c->a[0], (long)c->a[1], (long)c->a[2]); }
+long fbsd_sys_pread(struct fcall *c) { return hsys4(SYS_pread64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
+long fbsd_sys_pwrite(struct fcall *c) { return hsys4(SYS_pwrite64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
+long fbsd_sys_preadv(struct fcall *c) { return hsys4(SYS_preadv, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
+long fbsd_sys_pwritev(struct fcall *c) { return hsys4(SYS_pwritev, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
+long fbsd_sys_close(struct fcall *c) { return hsys1(SYS_close, (long)c->a[0]); }
+long fbsd_sys_fsync(struct fcall *c) { return hsys1(SYS_fsync, (long)c->a[0]); }
+long fbsd_sys_fdatasync(struct fcall *c) { return hsys1(SYS_fdatasync, (long)c->a[0]); }
+long fbsd_sys_ftruncate(struct fcall *c) { return hsys2(SYS_ftruncate, (long)c->a[0], (long)c->a[1]); }
+long fbsd_sys_truncate(struct fcall *c) { return hsys2(SYS_truncate, (long)c->a[0], (long)c->a[1]); }
+long fbsd_sys_dup(struct fcall *c) { return hsys1(SYS_dup, (long)c->a[0]); }
+long fbsd_sys_dup2(struct fcall *c) { return hsys2(SYS_dup2, (long)c->a[0], (long)c->a[1]); }
 
 long fbsd_sys_lseek(struct fcall *c)
 {
     if (c->a[2] > 4)
         return -EINVAL;
-    return xsys3(SYS_lseek, (long)c->a[0], (long)c->a[1], (long)c->a[2]);
+    return hsys3(SYS_lseek, (long)c->a[0], (long)c->a[1], (long)c->a[2]);
 }
 
 static long do_openat(long dirfd, uint64_t path, uint64_t fflags, uint64_t mode)
 {
     uint64_t unknown = 0;
     uint64_t lflags = fbsd_open_flags_to_linux(fflags, &unknown);
-    return xsys4(SYS_openat, dirfd, (long)path, (long)lflags, (long)(mode & 07777));
+    return hsys4(SYS_openat, dirfd, (long)path, (long)lflags, (long)(mode & 07777));
 }
 
 long fbsd_sys_open(struct fcall *c) { return do_openat(AT_FDCWD, c->a[0], c->a[1], c->a[2]); }
@@ -52,7 +53,7 @@ long fbsd_sys_pipe2(struct fcall *c)
     int fds[2];
     uint64_t unknown = 0;
     uint64_t fl = fbsd_open_flags_to_linux(c->a[1], &unknown);
-    long r = xsys2(SYS_pipe2, (long)fds, (long)(fl & (O_CLOEXEC | O_NONBLOCK)));
+    long r = hsys2(SYS_pipe2, (long)fds, (long)(fl & (O_CLOEXEC | O_NONBLOCK)));
     if (r < 0)
         return r;
     if (fbsd_copyout(c->a[0], fds, sizeof fds) < 0) {
@@ -66,7 +67,7 @@ long fbsd_sys_pipe2(struct fcall *c)
 long fbsd_sys_freebsd10_pipe(struct fcall *c)
 {
     int fds[2];
-    long r = xsys1(SYS_pipe, (long)fds);
+    long r = hsys1(SYS_pipe, (long)fds);
     if (r < 0)
         return r;
     c->rv2 = (uint64_t)fds[1];
@@ -81,7 +82,7 @@ static long fcntl_lock(struct fcall *c, int lcmd)
         return -EFAULT;
     if (fbsd_flock_to_linux(&ff, &lf) < 0)
         return -EINVAL;
-    long r = xsys3(SYS_fcntl, (long)c->a[0], lcmd, (long)&lf);
+    long r = hsys3(SYS_fcntl, (long)c->a[0], lcmd, (long)&lf);
     if (r < 0 || lcmd != F_GETLK)
         return r;
     fbsd_flock_from_linux(&lf, &ff);
@@ -92,11 +93,11 @@ static long fcntl_flags(struct fcall *c, int get)
 {
     uint64_t unknown = 0;
     if (get) {
-        long r = xsys2(SYS_fcntl, (long)c->a[0], F_GETFL);
+        long r = hsys2(SYS_fcntl, (long)c->a[0], F_GETFL);
         return r < 0 ? r : (long)fbsd_open_flags_from_linux((uint64_t)r, &unknown);
     }
     uint64_t lf = fbsd_open_flags_to_linux(c->a[2], &unknown);
-    return xsys3(SYS_fcntl, (long)c->a[0], F_SETFL, (long)lf);
+    return hsys3(SYS_fcntl, (long)c->a[0], F_SETFL, (long)lf);
 }
 
 long fbsd_sys_fcntl(struct fcall *c)
@@ -105,8 +106,8 @@ long fbsd_sys_fcntl(struct fcall *c)
     long fd = (long)c->a[0];
     enum { F_DUP2FD_ = 10, F_DUP2FD_CLOEXEC_ = 18, F_GETFL_ = 3, F_SETFL_ = 4 };
     switch ((int)c->a[1]) {
-    case F_DUP2FD_: return xsys2(SYS_dup2, fd, (long)c->a[2]);
-    case F_DUP2FD_CLOEXEC_: return fd == (long)c->a[2] ? -EINVAL : xsys3(SYS_dup3, fd, (long)c->a[2], O_CLOEXEC);
+    case F_DUP2FD_: return hsys2(SYS_dup2, fd, (long)c->a[2]);
+    case F_DUP2FD_CLOEXEC_: return fd == (long)c->a[2] ? -EINVAL : hsys3(SYS_dup3, fd, (long)c->a[2], O_CLOEXEC);
     case F_GETFL_: return fcntl_flags(c, 1);
     case F_SETFL_: return fcntl_flags(c, 0);
     }
@@ -114,33 +115,33 @@ long fbsd_sys_fcntl(struct fcall *c)
         return -EINVAL;
     if (lcmd == F_GETLK || lcmd == F_SETLK || lcmd == F_SETLKW)
         return fcntl_lock(c, (int)lcmd);
-    return xsys3(SYS_fcntl, fd, lcmd, (long)c->a[2]);
+    return hsys3(SYS_fcntl, fd, lcmd, (long)c->a[2]);
 }
 
 long fbsd_sys_close_range(struct fcall *c)
 {
     enum { FBSD_CLOSE_RANGE_CLOEXEC = 1 << 2 };
     unsigned fl = (c->a[2] & FBSD_CLOSE_RANGE_CLOEXEC) ? CLOSE_RANGE_CLOEXEC : 0;
-    return xsys3(SYS_close_range, (long)c->a[0], (long)c->a[1], fl);
+    return hsys3(SYS_close_range, (long)c->a[0], (long)c->a[1], fl);
 }
 
 long fbsd_sys_freebsd12_closefrom(struct fcall *c)
 {
-    return xsys3(SYS_close_range, (long)c->a[0], ~0u, 0);
+    return hsys3(SYS_close_range, (long)c->a[0], ~0u, 0);
 }
 
 long fbsd_sys_flock(struct fcall *c)
 {
-    return xsys2(SYS_flock, (long)c->a[0], (long)c->a[1]); /* LOCK_* values agree */
+    return hsys2(SYS_flock, (long)c->a[0], (long)c->a[1]); /* LOCK_* values agree */
 }
 
 long fbsd_sys_posix_fallocate(struct fcall *c)
 {
-    long r = xsys4(SYS_fallocate, (long)c->a[0], 0, (long)c->a[1], (long)c->a[2]);
+    long r = hsys4(SYS_fallocate, (long)c->a[0], 0, (long)c->a[1], (long)c->a[2]);
     return r; /* FreeBSD returns the error number itself; the wrapper handles it */
 }
 
 long fbsd_sys_posix_fadvise(struct fcall *c)
 {
-    return xsys4(SYS_fadvise64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]);
+    return hsys4(SYS_fadvise64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]);
 }

@@ -22,20 +22,9 @@
 void fbsd_exit_process(int status)
 {
     const char *st = getenv("XENO_STATS");
-    if ((st && *st && strcmp(st, "0")) || (trace_enabled && trace_cfg.stats))
+    if (st && *st && strcmp(st, "0"))
         xeno_print_stats();
-    if (trace_enabled) {
-        if (trace_cfg.summary)
-            trace_summary();
-        else if (!trace_cfg.json) {
-            struct tline l;
-            tl_init(&l);
-            tl_prefix(&l, xthread_self()->tid);
-            tl_printf(&l, "+++ exited with %d +++", status & 0xff);
-            trace_emit(&l);
-        }
-        trace_flush();
-    }
+    trace_process_exit(xthread_self()->tid, status, NULL); /* +++ exited, -c, --stats */
     for (;;)
         xsys1(SYS_exit_group, status);
 }

@@ -5,7 +5,7 @@
 . tests/lib.sh
 export XENO_SAMPLE_A=alpha XENO_SAMPLE_B="two words"
 # Portable samples compared with their native build.
-FBSD_DIFF_SAMPLES="hello args dirs procs signals threads mmap segv timing libc"
+FBSD_DIFF_SAMPLES="hello args files dirs procs pipes signals threads mmap segv timing tcp libc"
 
 # Each runs in its own empty directory (samples create files).
 same_in_dir() {
