@@ -40,6 +40,7 @@ extern uint64_t xeno_xsave_size, xeno_xsave_mask;
 extern uint8_t xeno_xsave_kind, xeno_have_fsgsbase;
 
 xeno_syscall_fn xeno_syscall_handler;
+xeno_sud_quick_fn xeno_sud_quick;
 xeno_sigsys_fallback_fn xeno_sigsys_fallback;
 struct xeno_stats xeno_stats;
 
@@ -182,6 +183,8 @@ static void sigsys_handler(int sig, siginfo_t *si, void *ucv)
     greg_t *g = uc->uc_mcontext.gregs;
     g[REG_RCX] = g[REG_RIP];
     g[REG_R11] = g[REG_EFL];
+    if (xeno_sud_quick && xeno_sud_quick(uc)) /* answered here, no gate */
+        return;
     xeno_redirect(uc, XPATH_SUD);
     ((struct xframe *)g[REG_RSP])->restart = (uint64_t)g[REG_RIP] - 2;
 }

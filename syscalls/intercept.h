@@ -18,6 +18,12 @@
 typedef void (*xeno_syscall_fn)(struct xframe *f);
 extern xeno_syscall_fn xeno_syscall_handler;
 
+/* Optional: answer a trapped call inside the SIGSYS handler itself (only
+ * calls that never block and need no translation beyond numbers and
+ * errno). Returns 1 when it did; the context then holds the result. */
+typedef int (*xeno_sud_quick_fn)(ucontext_t *uc);
+extern xeno_sud_quick_fn xeno_sud_quick;
+
 /* Called for SIGSYS that Syscall User Dispatch did not raise. */
 typedef void (*xeno_sigsys_fallback_fn)(int sig, siginfo_t *si, void *uc);
 extern xeno_sigsys_fallback_fn xeno_sigsys_fallback;

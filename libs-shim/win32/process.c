@@ -14,6 +14,7 @@
 
 #include "../../syscalls/trace_opts.h"
 #include "process.h"
+#include "native.h"
 #include "paths.h"
 #include "registry.h"
 #include "relay.h"
@@ -274,6 +275,7 @@ int win64_run(struct pe_file *pe, struct run_req *req)
         xeno_die(XENO_EXIT_NOLOAD, "%s: %s", req->path, e.msg);
     pe_protect_image(pe, &w32_proc.img);
     w32_exceptions_init();
+    w32_native_process_attach(); /* DLLs shipped with the program: DllMain */
     w32_tls_callbacks(1);
     uint64_t rc = w32_call_on_stack((void *)w32_proc.img.entry, w32_proc.peb, stack + ssize);
     w32_process_exit((UINT)rc);
