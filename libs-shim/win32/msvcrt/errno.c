@@ -1,10 +1,12 @@
 /* errno.c — the CRT's per-thread errno and _doserrno with Microsoft
- * values, and the host errno → Microsoft errno table. */
+ * values, and the host errno → Microsoft errno table. _doserrno holds the
+ * Win32 error behind a failure (ERROR_FILE_NOT_FOUND …), as on Windows. */
 #include <errno.h>
 
 #include "crt.h"
 
-static __thread int ms_errno, ms_doserrno;
+static __thread int ms_errno;
+static __thread uint32_t ms_doserrno; /* an unsigned long: 32 bits on Windows */
 
 int *crt_errno_ptr(void) { return &ms_errno; }
 
@@ -32,17 +34,52 @@ int crt_errno_from_host(int e)
 
 int crt_fail_errno(void)
 {
-    ms_errno = crt_errno_from_host(errno);
+    int e = errno;
+    ms_errno = crt_errno_from_host(e);
+    ms_doserrno = (uint32_t)w32_error_from_errno(e);
+    return -1;
+}
+
+void crt_set_doserrno(DWORD e) { ms_doserrno = e; }
+
+/* Microsoft errno → the Win32 error the CRT reports beside it. */
+static const struct { int ms; DWORD win; } dosmap[] = {
+    { MS_ENOENT, 2 }, { MS_EMFILE, 4 }, { MS_EACCES, 5 }, { MS_EBADF, 6 },
+    { MS_ENOMEM, 8 }, { MS_EINVAL, 87 }, { MS_EEXIST, 80 }, { MS_ENOSPC, 112 },
+    { MS_ENOTEMPTY, 145 }, { MS_EPIPE, 109 }, { MS_EXDEV, 17 },
+};
+
+int crt_fail(int e)
+{
+    ms_errno = e;
+    ms_doserrno = 0;
+    for (size_t i = 0; i < sizeof dosmap / sizeof dosmap[0]; i++)
+        if (dosmap[i].ms == e)
+            ms_doserrno = dosmap[i].win;
     return -1;
 }
 
 static int *WINAPI w32__errno(void) { return &ms_errno; }
-static int *WINAPI w32___doserrno(void) { return &ms_doserrno; }
+static uint32_t *WINAPI w32___doserrno(void) { return &ms_doserrno; }
+
+static int WINAPI w32__get_doserrno(uint32_t *v)
+{
+    if (!v)
+        return crt_invalid("_get_doserrno", MS_EINVAL);
+    *v = ms_doserrno;
+    return 0;
+}
+
+static int WINAPI w32__set_doserrno(uint32_t v)
+{
+    ms_doserrno = v;
+    return 0;
+}
 
 static int WINAPI w32__get_errno(int *v)
 {
     if (!v)
-        return MS_EINVAL;
+        return crt_invalid("_get_errno", MS_EINVAL);
     *v = ms_errno;
     return 0;
 }
@@ -53,11 +90,9 @@ static int WINAPI w32__set_errno(int v)
     return 0;
 }
 
-W32_EXPORTS(msvcrt) = {
-    EXPORT(_errno, ":p"), EXPORT(__doserrno, ":p"), EXPORT(_get_errno, "p:i"),
-    EXPORT(_set_errno, "i:i"),
-};
-W32_EXPORTS(ucrtbase) = {
-    EXPORT(_errno, ":p"), EXPORT(__doserrno, ":p"), EXPORT(_get_errno, "p:i"),
-    EXPORT(_set_errno, "i:i"),
-};
+#define ERRNO_EXPORTS \
+    EXPORT(_errno, ":p"), EXPORT(__doserrno, ":p"), EXPORT(_get_errno, "p:i"), \
+    EXPORT(_set_errno, "i:i"), EXPORT(_get_doserrno, "p:i"), EXPORT(_set_doserrno, "u:i")
+
+W32_EXPORTS(msvcrt) = { ERRNO_EXPORTS };
+W32_EXPORTS(ucrtbase) = { ERRNO_EXPORTS };

@@ -16,6 +16,11 @@ enum { MS_SIGINT = 2, MS_SIGILL = 4, MS_SIGFPE = 8, MS_SIGSEGV = 11, MS_SIGTERM 
 #define MS_SIG_ERR ((void *)-1)
 
 typedef void (WINAPI *ms_handler)(int);
+
+/* The floating-point error code and exception pointers a SIGFPE handler
+ * may read (per thread). */
+static __thread int fpecode;
+static __thread void *xcptinfo;
 static ms_handler handlers[MS_NSIG];
 
 static int host_of(int ms)
@@ -74,9 +79,49 @@ static int WINAPI w32_raise(int s)
         h(s);
         return 0;
     }
-    crt_fflush_all();
-    w32_process_exit(s == MS_SIGABRT ? 3 : s == MS_SIGINT ? 0xC000013A : 3);
+    /* The default action of a raised signal: exit status 3, no clean-up
+     * (Microsoft's raise documentation). */
+    w32_process_exit(3);
 }
 
-W32_EXPORTS(msvcrt) = { EXPORT(signal, "ip:p"), EXPORT(raise, "i:i") };
-W32_EXPORTS(ucrtbase) = { EXPORT(signal, "ip:p"), EXPORT(raise, "i:i") };
+/* An exception reached the CRT's filter (_XcptFilter, _seh_filter_exe):
+ * run the program's handler for the matching signal. Returns -1
+ * (EXCEPTION_CONTINUE_EXECUTION) when a handler took it or it is
+ * ignored, 0 (EXCEPTION_CONTINUE_SEARCH) when the default applies. */
+int crt_signal_exception(int ms, int fpe_code)
+{
+    ms_handler h = ms > 0 && ms < MS_NSIG ? handlers[ms] : MS_SIG_DFL;
+    if (h == MS_SIG_DFL)
+        return 0;
+    if (h == MS_SIG_IGN)
+        return -1;
+    handlers[ms] = MS_SIG_DFL;
+    if (ms == MS_SIGFPE) { /* SIGFPE handlers get the _FPE_ code too */
+        fpecode = fpe_code;
+        void (WINAPI *fpe)(int, int);
+        void *raw = (void *)h;
+        memcpy(&fpe, &raw, sizeof fpe);
+        fpe(ms, fpe_code);
+    } else {
+        h(ms);
+    }
+    return -1;
+}
+
+void crt_raise_abort(void)
+{
+    ms_handler h = handlers[MS_SIGABRT];
+    if (h && h != MS_SIG_IGN) {
+        handlers[MS_SIGABRT] = MS_SIG_DFL;
+        h(MS_SIGABRT);
+    }
+}
+
+static int *WINAPI w32___fpecode(void) { return &fpecode; }
+static void **WINAPI w32___pxcptinfoptrs(void) { return &xcptinfo; }
+
+#define SIGNAL_EXPORTS \
+    EXPORT(signal, "ip:p"), EXPORT(raise, "i:i"), EXPORT(__fpecode, ":p"), EXPORT(__pxcptinfoptrs, ":p")
+
+W32_EXPORTS(msvcrt) = { SIGNAL_EXPORTS };
+W32_EXPORTS(ucrtbase) = { SIGNAL_EXPORTS };

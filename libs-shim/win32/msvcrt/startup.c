@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../process.h"
@@ -16,8 +17,8 @@ typedef void (WINAPI *vfn)(void);
 typedef int (WINAPI *ifn)(void);
 
 static int crt_argc;
-static char **crt_argv, **crt_environ, **crt_initenv;
-static WCHAR **crt_wargv, **crt_wenviron, **crt_winitenv;
+static char **crt_argv;
+static WCHAR **crt_wargv;
 static char *crt_acmdln;
 static WCHAR *crt_wcmdln;
 static int crt_app_type;
@@ -28,19 +29,6 @@ static WCHAR **widen_all(char **v, int n)
     for (int i = 0; w && i < n; i++)
         w[i] = w32_utf8_to_wide(v[i]);
     return w;
-}
-
-__attribute__((constructor)) static void crt_args_init(void)
-{
-    extern char **environ;
-    int n = 0;
-    while (environ[n])
-        n++;
-    crt_environ = calloc((size_t)n + 1, sizeof *crt_environ);
-    for (int i = 0; crt_environ && i < n; i++)
-        crt_environ[i] = strdup(environ[i]);
-    crt_initenv = crt_environ;
-    crt_wenviron = crt_winitenv = widen_all(crt_environ, n);
 }
 
 static int guest_argc;
@@ -65,9 +53,16 @@ static void ensure_argv(void)
  * its start-up code reads them. */
 void crt_init(int argc, char **argv)
 {
+    const struct pe_file *pe = w32_proc.pe;
+    for (size_t i = 0; pe && i < pe->nimports; i++)
+        if (!strncasecmp(pe->imports[i].name, "api-ms-win-crt-", 15) ||
+            !strncasecmp(pe->imports[i].name, "ucrtbase", 8))
+            crt_ucrt = 1;
     guest_argc = argc;
     guest_argv = argv;
     ensure_argv();
+    crt_env_init();
+    crt_misc_init();
 }
 
 static int WINAPI w32___getmainargs(int *argc, char ***argv, char ***env, int glob, void *si)
@@ -196,24 +191,64 @@ static int WINAPI w32__execute_onexit_table(onexit_table *t)
     return 0;
 }
 
+/* exit and _cexit run the atexit functions and flush the streams; _exit,
+ * _Exit and _c_exit do neither (Microsoft's exit/_exit and _cexit/_c_exit
+ * documentation); quick_exit runs only the at_quick_exit functions. */
 static void WINAPI w32_exit(int code) { crt_exit(code); }
-static void WINAPI w32__cexit(void) { crt_run_atexit(); crt_fflush_all(); }
-static void WINAPI w32__c_exit(void) { crt_fflush_all(); }
 
-static void WINAPI w32__exit(int code)
+/* What the CRT DLLs do when the process detaches them (ExitProcess called
+ * directly): flush the streams, without the atexit functions. For
+ * kernel32's ExitProcess to call. */
+void crt_process_detach(void) { crt_fflush_all(); }
+static void WINAPI w32__cexit(void) { crt_run_atexit(); crt_fflush_all(); }
+static void WINAPI w32__c_exit(void) { }
+static void WINAPI w32__exit(int code) { w32_process_exit((UINT)code); }
+
+static vfn quick_fns[32];
+static int nquick;
+
+static int WINAPI w32__crt_at_quick_exit(vfn f)
 {
-    crt_fflush_all();
+    int i = __atomic_fetch_add(&nquick, 1, __ATOMIC_ACQ_REL);
+    if (i >= 32)
+        return -1;
+    quick_fns[i] = f;
+    return 0;
+}
+
+static void WINAPI w32_quick_exit(int code)
+{
+    for (int i = (nquick < 32 ? nquick : 32) - 1; i >= 0; i--)
+        if (quick_fns[i])
+            quick_fns[i]();
     w32_process_exit((UINT)code);
 }
 
-static void WINAPI w32_abort(void)
+/* abort: the message (msvcrt.dll writes it by default, the release UCRT
+ * does not), raise(SIGABRT) if the program handles it, then exit status 3
+ * without flushing streams or running atexit functions (Microsoft's abort
+ * documentation). _set_abort_behavior's _WRITE_ABORT_MSG (1) controls the
+ * message. */
+static unsigned abort_behavior = 3; /* _WRITE_ABORT_MSG | _CALL_REPORTFAULT */
+
+void crt_abort(void)
 {
     static const char msg[] = "\nThis application has requested the Runtime to terminate it "
-                              "in an unusual way.\n";
-    crt_fflush_all();
-    if (write(2, msg, sizeof msg - 1) < 0)
-        _exit(3);
+                              "in an unusual way.\nPlease contact the application's support "
+                              "team for more information.\n";
+    if ((abort_behavior & 1) && !crt_ucrt && write(2, msg, sizeof msg - 1) < 0)
+        abort_behavior = 0;
+    crt_raise_abort();
     w32_process_exit(3);
+}
+
+static void WINAPI w32_abort(void) { crt_abort(); }
+
+static unsigned WINAPI w32__set_abort_behavior(unsigned flags, unsigned mask)
+{
+    unsigned old = abort_behavior;
+    abort_behavior = (abort_behavior & ~mask) | (flags & mask);
+    return old;
 }
 
 static void WINAPI w32__amsg_exit(int n)
@@ -255,8 +290,6 @@ static WCHAR **WINAPI w32___p__wcmdln(void) { ensure_argv(); return &crt_wcmdln;
 static char **WINAPI w32__get_initial_narrow_environment(void) { return crt_initenv; }
 static WCHAR **WINAPI w32__get_initial_wide_environment(void) { return crt_winitenv; }
 static void WINAPI w32__set_app_type(int t) { crt_app_type = t; }
-static int WINAPI w32__set_new_mode(int m) { (void)m; return 0; }
-static void *WINAPI w32__set_invalid_parameter_handler(void *h) { (void)h; return NULL; }
 static int WINAPI w32__configthreadlocale(int m) { (void)m; return 1; }
 
 W32_EXPORTS(msvcrt) = {
@@ -266,6 +299,7 @@ W32_EXPORTS(msvcrt) = {
     EXPORT(__dllonexit, "ppp:p"), EXPORT(exit, "i:v"), EXPORT(_exit, "i:v"),
     EXPORT_AS("_Exit", w32__exit, "i:v"), EXPORT(_cexit, ":v"), EXPORT(_c_exit, ":v"),
     EXPORT(abort, ":v"), EXPORT(_amsg_exit, "i:v"), EXPORT(_lock, "i:v"), EXPORT(_unlock, "i:v"),
+    EXPORT(_set_abort_behavior, "uu:u"),
     EXPORT_DATA(__initenv, crt_initenv), EXPORT_DATA(__winitenv, crt_winitenv),
     EXPORT_DATA(_acmdln, crt_acmdln), EXPORT_DATA(_wcmdln, crt_wcmdln),
     EXPORT_DATA(__argc, crt_argc), EXPORT_DATA(__argv, crt_argv),
@@ -273,24 +307,24 @@ W32_EXPORTS(msvcrt) = {
     EXPORT_DATA(_wenviron, crt_wenviron), EXPORT(__p___argc, ":p"), EXPORT(__p___argv, ":p"),
     EXPORT(__p___wargv, ":p"), EXPORT(__p__environ, ":p"), EXPORT(__p__wenviron, ":p"),
     EXPORT(__p__acmdln, ":p"), EXPORT(__p__wcmdln, ":p"),
-    EXPORT(_set_invalid_parameter_handler, "p:p"), EXPORT(_configthreadlocale, "i:i"),
+    EXPORT(_configthreadlocale, "i:i"),
 };
 W32_EXPORTS(ucrtbase) = {
     EXPORT(_initterm, "pp:v"), EXPORT(_initterm_e, "pp:i"), EXPORT(atexit, "p:i"),
     EXPORT(_onexit, "p:p"), EXPORT(_crt_atexit, "p:i"),
-    EXPORT_AS("_crt_at_quick_exit", w32__crt_atexit, "p:i"),
+    EXPORT(_crt_at_quick_exit, "p:i"), EXPORT_AS("at_quick_exit", w32__crt_at_quick_exit, "p:i"),
     EXPORT(_initialize_onexit_table, "p:i"), EXPORT(_register_onexit_function, "pp:i"),
     EXPORT(_execute_onexit_table, "p:i"), EXPORT(exit, "i:v"), EXPORT(_exit, "i:v"),
-    EXPORT_AS("_Exit", w32__exit, "i:v"), EXPORT_AS("quick_exit", w32__exit, "i:v"),
-    EXPORT(_cexit, ":v"), EXPORT(_c_exit, ":v"), EXPORT(abort, ":v"),
-    EXPORT(_configure_narrow_argv, "i:i"), EXPORT_AS("_configure_wide_argv", w32__configure_narrow_argv, "i:i"),
+    EXPORT_AS("_Exit", w32__exit, "i:v"), EXPORT(quick_exit, "i:v"),
+    EXPORT(_cexit, ":v"), EXPORT(_c_exit, ":v"), EXPORT(abort, ":v"), EXPORT(_set_abort_behavior, "uu:u"),
+    EXPORT(_configure_narrow_argv, "i:i"), EXPORT(__set_app_type, "i:v"), EXPORT_AS("_configure_wide_argv", w32__configure_narrow_argv, "i:i"),
     EXPORT(_initialize_narrow_environment, ":i"),
     EXPORT_AS("_initialize_wide_environment", w32__initialize_narrow_environment, ":i"),
     EXPORT(__p___argc, ":p"), EXPORT(__p___argv, ":p"), EXPORT(__p___wargv, ":p"),
     EXPORT(__p__environ, ":p"), EXPORT(__p__wenviron, ":p"), EXPORT(__p__acmdln, ":p"),
     EXPORT(__p__wcmdln, ":p"), EXPORT(_get_initial_narrow_environment, ":p"),
     EXPORT(_get_initial_wide_environment, ":p"), EXPORT(_set_app_type, "i:v"),
-    EXPORT(_set_new_mode, "i:i"), EXPORT(_set_invalid_parameter_handler, "p:p"),
+
     EXPORT(__setusermatherr, "p:v"), EXPORT(_configthreadlocale, "i:i"),
     EXPORT(_lock, "i:v"), EXPORT(_unlock, "i:v"),
 };

@@ -34,8 +34,6 @@ FWD(char *, strpbrk, (const char *a, const char *b), (a, b))
 FWD_TO(int, _stricmp, strcasecmp, (const char *a, const char *b), (a, b))
 FWD_TO(int, _strnicmp, strncasecmp, (const char *a, const char *b, size_t n), (a, b, n))
 FWD_TO(char *, _strdup, strdup, (const char *s), (s))
-FWD(int, atoi, (const char *s), (s))
-FWD_TO(int, atol, atoi, (const char *s), (s))
 
 
 #define STRING_EXPORTS \
@@ -46,7 +44,7 @@ FWD_TO(int, atol, atoi, (const char *s), (s))
     EXPORT(strncmp, "ssq:i"), EXPORT(strchr, "si:p"), EXPORT(strrchr, "si:p"), \
     EXPORT(strstr, "ss:p"), EXPORT(strspn, "ss:q"), EXPORT(strcspn, "ss:q"), \
     EXPORT(strpbrk, "ss:p"), EXPORT(_stricmp, "ss:i"), EXPORT(_strnicmp, "ssq:i"), \
-    EXPORT(_strdup, "s:p"), EXPORT(atoi, "s:i"), EXPORT(atol, "s:i"), \
+    EXPORT(_strdup, "s:p"), \
     EXPORT_AS("_strcmpi", w32__stricmp, "ss:i"), EXPORT_AS("strdup", w32__strdup, "s:p")
 
 W32_EXPORTS(msvcrt) = { STRING_EXPORTS };
