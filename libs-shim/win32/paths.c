@@ -38,12 +38,13 @@ static int is_sep(char c)
     return c == '\\' || c == '/';
 }
 
-/* Device names: NUL and CON map to their host equivalents. */
+/* Device names: NUL and the console (CON, CONIN$, CONOUT$: the
+ * controlling terminal) map to their host equivalents. */
 static const char *device(const char *p)
 {
     static const struct { const char *win, *host; } devs[] = {
-        { "nul", "/dev/null" }, { "con", "/dev/tty" }, { "conin$", "/dev/stdin" },
-        { "conout$", "/dev/stdout" },
+        { "nul", "/dev/null" }, { "con", "/dev/tty" }, { "conin$", "/dev/tty" },
+        { "conout$", "/dev/tty" },
     };
     if (!strncmp(p, "\\\\.\\", 4))
         p += 4;

@@ -57,6 +57,10 @@ uint64_t w32_call_on_stack(void *fn, void *arg, void *stack_top);
 
 /* ExitProcess: detach callbacks, flush the trace, end all threads. */
 void w32_process_exit(UINT code) __attribute__((noreturn));
+/* End the process at once with CODE, as TerminateProcess and an
+ * unhandled exception do (no detach notifications); a parent xeno still
+ * learns the full 32-bit code (kernel32/procobj.c). */
+void w32_process_terminate(UINT code) __attribute__((noreturn));
 
 /* Import binding (imports.c). */
 int w32_bind_imports(const struct pe_file *pe, uint64_t base, struct xerr *e);

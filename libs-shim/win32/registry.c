@@ -76,6 +76,15 @@ struct w32_dll *w32_dll_by_handle(const void *h)
     return NULL;
 }
 
+struct w32_dll *w32_dll_by_export_address(const void *addr)
+{
+    for (size_t i = 0; w32_dlls[i]; i++)
+        for (size_t j = 0; j < w32_dlls[i]->nexports; j++)
+            if (w32_dlls[i]->exports[j].addr == addr)
+                return w32_dlls[i];
+    return NULL;
+}
+
 static int cmp_export(const void *a, const void *b)
 {
     return strcmp(((const struct w32_export *)a)->name, ((const struct w32_export *)b)->name);

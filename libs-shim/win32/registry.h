@@ -10,6 +10,8 @@
 struct w32_dll *w32_find_dll(const char *name);
 /* The DLL whose module handle is H, or NULL. */
 struct w32_dll *w32_dll_by_handle(const void *h);
+/* The builtin DLL exporting the function at ADDR (the first that does). */
+struct w32_dll *w32_dll_by_export_address(const void *addr);
 const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *name,
                                          unsigned ordinal);
 /* Sort export tables and make module handles; once, before loading. */

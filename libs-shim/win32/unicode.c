@@ -1,5 +1,7 @@
 /* unicode.c — UTF-16 ↔ UTF-8 for the wide and ANSI Windows APIs. */
+#include <locale.h>
 #include <stdlib.h>
+#include <wctype.h>
 
 #include "unicode.h"
 
@@ -132,4 +134,46 @@ int w32_utf8_valid(const char *in, long n)
         i += (long)used;
     }
     return 1;
+}
+
+static locale_t utf8_locale(void)
+{
+    static locale_t loc;
+    if (!loc) {
+        locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+        if (!l)
+            l = newlocale(LC_CTYPE_MASK, "C", (locale_t)0);
+        loc = l;
+    }
+    return loc;
+}
+
+WCHAR w32_towupper(WCHAR c)
+{
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z' ? (WCHAR)(c - 32) : c;
+    if (c >= 0xd800 && c < 0xe000)
+        return c;
+    wint_t u = towupper_l(c, utf8_locale());
+    return u > 0xffff ? c : (WCHAR)u;
+}
+
+WCHAR w32_towlower(WCHAR c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? (WCHAR)(c + 32) : c;
+    if (c >= 0xd800 && c < 0xe000)
+        return c;
+    wint_t l = towlower_l(c, utf8_locale());
+    return l > 0xffff ? c : (WCHAR)l;
+}
+
+int w32_wcsnicmp_units(const WCHAR *a, size_t n1, const WCHAR *b, size_t n2)
+{
+    for (size_t i = 0; i < n1 && i < n2; i++) {
+        WCHAR x = w32_towupper(a[i]), y = w32_towupper(b[i]);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return n1 < n2 ? -1 : n1 > n2;
 }

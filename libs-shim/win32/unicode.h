@@ -19,4 +19,11 @@ int w32_utf8_valid(const char *in, long n);
 char *w32_wide_to_utf8(const WCHAR *s);
 WCHAR *w32_utf8_to_wide(const char *s);
 
+/* Simple (one-to-one) Unicode case mapping of a UTF-16 unit, as
+ * CharUpperW/CharLowerW and case-insensitive comparisons use it. */
+WCHAR w32_towupper(WCHAR c);
+WCHAR w32_towlower(WCHAR c);
+/* Case-insensitive (upper-cased) comparison of N1 and N2 units. */
+int w32_wcsnicmp_units(const WCHAR *a, size_t n1, const WCHAR *b, size_t n2);
+
 #endif

@@ -109,6 +109,24 @@ static void WINAPI w32_LeaveCriticalSection(CRITICAL_SECTION *cs)
         syscall(SYS_futex, futex_word(cs), FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
+/* For SleepConditionVariableCS: release a (possibly recursively) held
+ * section entirely, then take it back with the same depth. */
+LONG k32_cs_release_all(void *p)
+{
+    CRITICAL_SECTION *cs = p;
+    LONG depth = cs->RecursionCount;
+    cs->RecursionCount = 1;
+    w32_LeaveCriticalSection(cs);
+    return depth;
+}
+
+void k32_cs_reacquire(void *p, LONG depth)
+{
+    CRITICAL_SECTION *cs = p;
+    w32_EnterCriticalSection(cs);
+    cs->RecursionCount = depth;
+}
+
 W32_EXPORTS(kernel32) = {
     EXPORT(InitializeCriticalSection, "p:v"),
     EXPORT(InitializeCriticalSectionAndSpinCount, "pu:i"),

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
 
+#include "../native.h"
+#include "../paths.h"
 #include "../process.h"
 #include "../registry.h"
 #include "../relay.h"
@@ -31,19 +34,32 @@ static int is_self(const char *name)
     return !strchr(it, '.') && !strncasecmp(me, it, n) && !strcasecmp(me + n, ".exe");
 }
 
-static HMODULE module_by_name(const char *name)
+/* A module already in the process: the image, a builtin DLL, or a DLL
+ * loaded from a file. LOAD: load a DLL file that is not there yet. */
+static HMODULE module_by_name(const char *name, int load)
 {
     if (!name)
         return (HMODULE)w32_proc.img.base;
     if (is_self(name))
         return (HMODULE)w32_proc.img.base;
     struct w32_dll *d = w32_find_dll(base_of(name));
-    return d ? d->handle : NULL;
+    if (d)
+        return d->handle;
+    char file[300];
+    snprintf(file, sizeof file, "%s%s", base_of(name), strchr(base_of(name), '.') ? "" : ".dll");
+    struct w32_native *m = w32_native_find(file);
+    if (!m && load) {
+        struct xerr e;
+        m = w32_native_load(file, 0, &e);
+        if (m)
+            w32_native_process_attach();
+    }
+    return m ? (HMODULE)m->img.base : NULL;
 }
 
 static HMODULE WINAPI w32_GetModuleHandleA(LPCSTR name)
 {
-    HMODULE h = module_by_name(name);
+    HMODULE h = module_by_name(name, 0);
     if (!h)
         w32_set_last_error(ERROR_MOD_NOT_FOUND);
     return h;
@@ -61,7 +77,10 @@ static BOOL WINAPI w32_GetModuleHandleExW(DWORD flags, LPCWSTR name, HMODULE *ou
 {
     if (flags & 4) { /* GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS */
         uint64_t a = (uint64_t)name;
-        *out = a >= w32_proc.img.lo && a < w32_proc.img.hi ? (HMODULE)w32_proc.img.base : NULL;
+        struct w32_native *m = w32_native_by_address(a);
+        struct w32_dll *d = w32_dll_by_export_address((const void *)a);
+        *out = a >= w32_proc.img.lo && a < w32_proc.img.hi ? (HMODULE)w32_proc.img.base
+             : m ? (HMODULE)m->img.base : d ? (HMODULE)d->handle : NULL;
     } else {
         *out = w32_GetModuleHandleW(name);
     }
@@ -72,7 +91,7 @@ static BOOL WINAPI w32_GetModuleHandleExW(DWORD flags, LPCWSTR name, HMODULE *ou
 
 static HMODULE WINAPI w32_LoadLibraryA(LPCSTR name)
 {
-    HMODULE h = name ? module_by_name(name) : NULL;
+    HMODULE h = name ? module_by_name(name, 1) : NULL;
     if (!h)
         w32_set_last_error(ERROR_MOD_NOT_FOUND);
     return h;
@@ -121,8 +140,11 @@ static void *WINAPI w32_GetProcAddress(HMODULE h, LPCSTR name)
 {
     void *p = NULL;
     uint64_t ord = (uint64_t)name;
+    struct w32_native *m = w32_native_by_handle(h);
     if (h == (HMODULE)w32_proc.img.base) {
         p = image_export(name);
+    } else if (m) {
+        p = w32_native_export(m, ord < 0x10000 ? NULL : name, (unsigned)(ord < 0x10000 ? ord : 0));
     } else {
         struct w32_dll *d = w32_dll_by_handle(h);
         const struct w32_export *x = d ? w32_find_export(d, ord < 0x10000 ? NULL : name,
@@ -163,6 +185,12 @@ static const char *module_path(HMODULE h)
     static char buf[300];
     if (!h || h == (HMODULE)w32_proc.img.base)
         return w32_proc.exe_path_a;
+    struct w32_native *m = w32_native_by_handle(h);
+    if (m) {
+        char abs[4096];
+        w32_host_to_win(realpath(m->path, abs) ? abs : m->path, buf, sizeof buf);
+        return buf;
+    }
     struct w32_dll *d = w32_dll_by_handle(h);
     if (!d)
         return NULL;

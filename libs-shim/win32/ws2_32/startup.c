@@ -1,4 +1,5 @@
-/* startup.c — Winsock start-up and its per-thread error value. */
+/* startup.c — Winsock start-up, its per-thread error value, and
+ * WSAGetOverlappedResult (which Go's runtime requires to exist). */
 #include <string.h>
 
 #include "../w32.h"
@@ -37,6 +38,28 @@ static int WINAPI w32_WSACleanup(void)
     return 0;
 }
 
+/* Socket I/O completes at once here (see kernel32/fileio.c), so the
+ * result is already in the OVERLAPPED. */
+typedef struct { ULONG_PTR Internal, InternalHigh; DWORD Offset, OffsetHigh; HANDLE hEvent; } WSAOVERLAPPED;
+
+static BOOL WINAPI w32_WSAGetOverlappedResult(HANDLE s, WSAOVERLAPPED *o, DWORD *n, BOOL wait, DWORD *flags)
+{
+    (void)s, (void)wait;
+    if (!o) {
+        wsa_error = 10014; /* WSAEFAULT */
+        return FALSE;
+    }
+    if (n)
+        *n = (DWORD)o->InternalHigh;
+    if (flags)
+        *flags = 0;
+    if (o->Internal == 0x103) { /* STATUS_PENDING */
+        wsa_error = 996; /* WSA_IO_INCOMPLETE */
+        return FALSE;
+    }
+    return o->Internal == 0;
+}
+
 static int WINAPI w32_WSAGetLastError(void) { return wsa_error; }
 static void WINAPI w32_WSASetLastError(int e) { wsa_error = e; }
 
@@ -45,4 +68,5 @@ W32_EXPORTS(ws2_32) = {
     EXPORT(WSACleanup, ":i"),
     EXPORT(WSAGetLastError, ":i"),
     EXPORT(WSASetLastError, "i:v"),
+    EXPORT(WSAGetOverlappedResult, "hppip:i"),
 };

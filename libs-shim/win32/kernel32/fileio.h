@@ -1,0 +1,23 @@
+/* fileio.h — file I/O shared by kernel32's files: the OVERLAPPED record
+ * and one read/write path for ReadFile, WriteFile and the console. */
+#ifndef XENO_K32_FILEIO_H
+#define XENO_K32_FILEIO_H
+
+#include "../w32.h"
+
+typedef struct {
+    ULONG_PTR Internal, InternalHigh;
+    DWORD Offset, OffsetHigh;
+    HANDLE hEvent;
+} OVERLAPPED;
+
+/* Read (WR 0) or write N bytes through handle H: 0 or a Win32 error,
+ * *DONE the bytes moved. */
+DWORD k32_file_io(HANDLE h, void *buf, DWORD n, DWORD *done, OVERLAPPED *ovl, int wr);
+int k32_is_stream(int fd);
+/* SetEvent for internal callers. */
+BOOL k32_set_event_handle(HANDLE h);
+/* Queue FN(DATA) as an APC of the calling thread. */
+void k32_queue_apc_self(void (WINAPI *fn)(ULONG_PTR), ULONG_PTR data);
+
+#endif
