@@ -62,5 +62,26 @@ $(PEIMPORTS): tests/tools/peimports/main.go | $(SAMPLES_STAMP)
 
 unit: $(UNIT_BIN) $(UNIT_ASAN)
 
+# Focused Windows test programs (tests/win/NAME.c|.cpp), built like the
+# samples, against msvcrt and UCRT: $(BUILD)/tests/win/NAME.exe, NAME-ucrt.exe.
+TESTWIN_NAMES := $(notdir $(basename $(wildcard tests/win/*.c tests/win/*.cpp)))
+TESTWIN_EXES  := $(TESTWIN_NAMES:%=$(BUILD)/tests/win/%.exe) $(TESTWIN_NAMES:%=$(BUILD)/tests/win/%-ucrt.exe)
+TESTWIN_FLAGS := $(WIN_CFLAGS) -Wno-infinite-recursion
+$(BUILD)/tests/win/%.exe: tests/win/%.c | $(SAMPLES_STAMP)
+	@mkdir -p $(dir $@)
+	$(MINGW_CC) $(TESTWIN_FLAGS) -o $@ $<
+$(BUILD)/tests/win/%-ucrt.exe: tests/win/%.c $(UCRT_SPECS)
+	@mkdir -p $(dir $@)
+	$(MINGW_CC) -specs=$(UCRT_SPECS) -D_UCRT $(TESTWIN_FLAGS) -o $@ $<
+$(BUILD)/tests/win/%.exe: tests/win/%.cpp | $(SAMPLES_STAMP)
+	@mkdir -p $(dir $@)
+	$(MINGW_CXX) $(TESTWIN_FLAGS) -static-libgcc -static-libstdc++ -o $@ $<
+$(BUILD)/tests/win/%-ucrt.exe: tests/win/%.cpp $(UCRT_SPECS)
+	@mkdir -p $(dir $@)
+	$(MINGW_CXX) -specs=$(UCRT_SPECS) -D_UCRT $(TESTWIN_FLAGS) -static-libgcc -static-libstdc++ -o $@ $<
+.PHONY: testwin
+testwin: $(TESTWIN_EXES)
+check: $(TESTWIN_EXES)
+
 check: all samples unit $(XENO_ASAN) $(CORPUS)/MANIFEST $(PEIMPORTS) | $(TEST_STAMP)
 	@tests/run.sh $(BUILD)
