@@ -136,9 +136,23 @@ static int parse_sig(struct relay *r)
     return ffi_prep_cif(&r->cif, FFI_WIN64, (unsigned)n, type_of(r->ret), r->types) == FFI_OK;
 }
 
+/* Functions that must be called directly: setjmp captures its caller's
+ * frame, which a relay thunk in between would replace with its own. */
+static int never_relayed(const char *name)
+{
+    static const char *const names[] = { "_setjmp", "_setjmpex", "setjmp", "longjmp",
+                                         "_longjmpex", "__intrinsic_setjmp", "__intrinsic_setjmpex" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i]))
+            return 1;
+    return 0;
+}
+
 void *w32_relay_wrap(const struct w32_dll *dll, const struct w32_export *exp)
 {
     char dn[32];
+    if (never_relayed(exp->name))
+        return exp->addr;
     w32_dll_display_name(dll->name, dn, sizeof dn);
     if (!relay_on || !strcmp(exp->sig, "data") || !trace_filter_names(trace_cfg.filter, dn, exp->name))
         return exp->addr; /* -e trace=NAME,DLL.NAME: only those are relayed */

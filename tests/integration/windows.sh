@@ -32,3 +32,22 @@ $XENO run $S/windows/hello.exe x > $TMP/crlf
 t_eq "text-mode stdout writes CRLF" "$(printf 'hello from a Windows-built program\r\narg 1: [x]\r\n')" "$(cat $TMP/crlf)"
 t_rc "exit status from main" 5 $XENO run $S/windows/hello.exe 5
 t_rc "exit status (UCRT)" 6 $XENO run $S/windows/hello-ucrt.exe 6
+
+# A DLL shipped with the program: imported function and data, DllMain
+# around main, LoadLibrary/GetProcAddress by name and ordinal, thread
+# attach. Expected lines are those documented at the top of usedll.c.
+sed -n '/Expected output:/,/\*\//p' samples/windows/dll/usedll.c | sed -n 's/^ \*   //p' > $TMP/usedll.want
+t_rc "program with its own DLL" 0 $XENO run $S/windows/usedll.exe
+t_eq "its output, DllMain included" "$(cat $TMP/usedll.want)" "$(tr -d '\r' < $TMP/out)"
+
+# The C++ sample linked against libstdc++-6.dll and libgcc_s_seh-1.dll
+# (copied next to it) behaves exactly like its statically linked build.
+$XENO run $S/windows/cxxexc.exe > $TMP/static.out 2>&1
+t_rc "C++ with the toolchain's DLLs" 0 $XENO run $S/windows/dyn/cxxexc.exe
+t_eq "same output as the static build" "$(cat $TMP/static.out)" "$(cat $TMP/out)"
+
+# An import xeno lacks: named before the program runs, and when called.
+t_match "info marks the missing import" "SymInitialize +\[not implemented\]" "$($XENO info $S/windows/unimpl.exe)"
+t_rc "calling it stops the program" 127 $XENO run $S/windows/unimpl.exe
+t_eq "what ran before the call" "before the call" "$(tr -d '\r' < $TMP/out)"
+t_eq "the message" "xeno: unimplemented function DBGHELP.SymInitialize called" "$(cat $TMP/err)"
