@@ -113,7 +113,7 @@ static long anchor_for(const struct rw_anchors *a, uint64_t addr)
 /* ---- decoding one function ---- */
 
 enum { I_BRANCH = 1, I_UNCOND = 2, I_RIPREL = 4, I_PAD = 8, I_TARGET = 16, I_MOVEAX = 32,
-       I_WRITESAX = 64, I_CALL = 128, I_MOVSP0 = 256 };
+       I_WRITESAX = 64, I_CALL = 128, I_MOVSP0 = 256, I_PATCHED = 512 };
 
 struct insn {
     uint64_t addr;
@@ -431,16 +431,19 @@ static void put_jmp32(uint8_t *at, uint64_t from, uint64_t to)
     memcpy(at + 1, &rel, 4);
 }
 
-/* Write LEN bytes at ADDR in code mapped with PROT. */
-static int poke(uint64_t addr, const uint8_t *bytes, size_t len, int prot)
+/* Write LEN bytes at ADDR in code rw_rewrite_range made writable. */
+static void poke(uint64_t addr, const uint8_t *bytes, size_t len)
 {
-    uint64_t p0 = addr & ~(PAGE - 1), p1 = (addr + len + PAGE - 1) & ~(PAGE - 1);
-    if (mprotect((void *)p0, p1 - p0, prot | PROT_WRITE | PROT_READ) < 0)
-        return -errno;
     memcpy((void *)addr, bytes, len);
     __builtin___clear_cache((char *)addr, (char *)addr + len);
-    mprotect((void *)p0, p1 - p0, prot);
-    return 0;
+}
+
+/* Patched instructions stay in the decode cache, marked so that a later
+ * site never moves or reads them as if they still held their old bytes. */
+static void mark_patched(struct fn *f, long from, long to)
+{
+    for (long k = from; k <= to; k++)
+        f->v[k].flags |= I_PATCHED | I_BRANCH;
 }
 
 static int displaceable(const struct insn *in, int first)
@@ -449,7 +452,7 @@ static int displaceable(const struct insn *in, int first)
 }
 
 /* Patch 1: move the instructions before the site into the trampoline. */
-static int patch_displaced(const struct fn *f, long i, int prot, const struct rw_config *cfg)
+static int patch_displaced(struct fn *f, long i, const struct rw_config *cfg)
 {
     const struct insn *s = &f->v[i];
     if (s->flags & I_TARGET)
@@ -472,8 +475,8 @@ static int patch_displaced(const struct fn *f, long i, int prot, const struct rw
     uint8_t patch[72];
     memset(patch, 0xcc, sizeof patch); /* never executed: the jmp skips it */
     put_jmp32(patch, start, (uint64_t)t);
-    if (poke(start, patch, moved + 2, prot) < 0)
-        return 0;
+    poke(start, patch, moved + 2);
+    mark_patched(f, j, i);
     rw_stats.displaced++;
     return 1;
 }
@@ -509,7 +512,7 @@ static uint64_t find_gap(const struct fn *f, uint64_t site)
 }
 
 /* Patch 2: syscall → jmp rel8 to a gap holding a jmp to the trampoline. */
-static int patch_via_gap(const struct fn *f, long i, int prot, const struct rw_config *cfg)
+static int patch_via_gap(struct fn *f, long i, const struct rw_config *cfg)
 {
     uint64_t site = f->v[i].addr;
     uint64_t g = find_gap(f, site);
@@ -520,19 +523,23 @@ static int patch_via_gap(const struct fn *f, long i, int prot, const struct rw_c
         return 0;
     uint8_t jmp[5], short_jmp[2] = { 0xeb, (uint8_t)(int8_t)((int64_t)g - (int64_t)(site + 2)) };
     put_jmp32(jmp, g, (uint64_t)t);
-    if (poke(g, jmp, 5, prot) < 0 || poke(site, short_jmp, 2, prot) < 0)
-        return 0;
+    poke(g, jmp, 5);
+    poke(site, short_jmp, 2);
+    mark_patched(f, i, i);
     used_gaps[nused++] = g;
     rw_stats.via_gap++;
     return 1;
 }
 
+/* Make [lo, hi) writable for the whole pass (one mprotect each way, not
+ * two per site) and patch every provable syscall in it. */
 int rw_rewrite_range(uint64_t lo, uint64_t hi, int prot, const struct rw_anchors *a,
                      const struct rw_config *cfg)
 {
     struct fn cache = { 0 };
     int done = 0;
-    if (cs_init() < 0)
+    uint64_t p0 = lo & ~(PAGE - 1), p1 = (hi + PAGE - 1) & ~(PAGE - 1);
+    if (cs_init() < 0 || mprotect((void *)p0, p1 - p0, prot | PROT_READ | PROT_WRITE) < 0)
         return 0;
     for (uint64_t s = lo; s + 2 <= hi; s++) {
         const uint8_t *p = (const uint8_t *)s;
@@ -540,21 +547,19 @@ int rw_rewrite_range(uint64_t lo, uint64_t hi, int prot, const struct rw_anchors
             continue;
         struct fn *f = fn_at(&cache, a, (const uint8_t *)lo, lo, hi, s);
         long i = f ? find_insn(f, s) : -1;
-        if (i < 0)
-            continue; /* not provably an instruction */
+        if (i < 0 || (f->v[i].flags & I_PATCHED))
+            continue; /* not provably an instruction, or already patched */
         rw_stats.sites++;
         if (cfg->keep_nr >= 0 && known_number(f, i) == cfg->keep_nr) {
             rw_stats.left++;
             continue;
         }
-        int ok = patch_displaced(f, i, prot, cfg) || patch_via_gap(f, i, prot, cfg);
-        if (ok) {
+        if (patch_displaced(f, i, cfg) || patch_via_gap(f, i, cfg))
             done++;
-            cache.start = cache.end = 0; /* the bytes changed: decode again */
-        } else {
+        else
             rw_stats.left++;
-        }
     }
+    mprotect((void *)p0, p1 - p0, prot);
     free(cache.v);
     return done;
 }

@@ -248,6 +248,7 @@ static int looks_like_go(const struct pe_file *pe)
 int win64_run(struct pe_file *pe, struct run_req *req)
 {
     struct xerr e;
+    k32_process_init();
     w32_proc.pe = pe;
     w32_proc.trace = req->trace;
     w32_registry_init();

@@ -62,6 +62,10 @@ void w32_process_exit(UINT code) __attribute__((noreturn));
  * learns the full 32-bit code (kernel32/procobj.c). */
 void w32_process_terminate(UINT code) __attribute__((noreturn));
 
+/* kernel32's start-up: take the variables a parent xeno passed (exit-code
+ * pipe, command line, handles) out of the environment. First thing. */
+void k32_process_init(void);
+
 /* Import binding (imports.c). */
 int w32_bind_imports(const struct pe_file *pe, uint64_t base, struct xerr *e);
 

@@ -1,5 +1,6 @@
 /* registry.c — the table of builtin DLLs and name resolution for imports,
  * LoadLibrary and GetProcAddress. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,7 +14,7 @@
 /* Each DLL's exports are the w32x_NAME linker section. */
 #define DECLARE(n) \
     extern struct w32_export __start_w32x_##n[], __stop_w32x_##n[]; \
-    struct w32_dll w32_dll_##n = { #n ".dll", __start_w32x_##n, 0, NULL };
+    struct w32_dll w32_dll_##n = { .name = #n ".dll", .exports = __start_w32x_##n };
 DLLS(DECLARE)
 #undef DECLARE
 
@@ -85,9 +86,40 @@ struct w32_dll *w32_dll_by_export_address(const void *addr)
     return NULL;
 }
 
-static int cmp_export(const void *a, const void *b)
+static uint32_t name_hash(const char *s)
 {
-    return strcmp(((const struct w32_export *)a)->name, ((const struct w32_export *)b)->name);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    while (*s)
+        h = (h ^ (uint8_t)*s++) * 16777619u;
+    return h;
+}
+
+/* An open-addressed table of a DLL's export names, at most half full. It
+ * is built the first time the DLL is searched: most programs use two or
+ * three of the DLLs, and building costs O(n) where sorting at start-up
+ * cost O(n log n) for all of them. The first of two equal names wins. */
+static uint32_t *build_index(struct w32_dll *d)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
+    uint32_t *idx = d->index;
+    if (!idx) {
+        uint32_t size = 16;
+        while (size < 2 * d->nexports)
+            size *= 2;
+        idx = calloc(size, sizeof *idx);
+        for (size_t i = 0; idx && i < d->nexports; i++) {
+            uint32_t h = name_hash(d->exports[i].name) & (size - 1);
+            while (idx[h] && strcmp(d->exports[idx[h] - 1].name, d->exports[i].name))
+                h = (h + 1) & (size - 1);
+            if (!idx[h])
+                idx[h] = (uint32_t)i + 1;
+        }
+        d->mask = size - 1;
+        __atomic_store_n(&d->index, idx, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&lock);
+    return idx;
 }
 
 const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *name,
@@ -99,8 +131,14 @@ const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *
                 return &dll->exports[i];
         return NULL;
     }
-    struct w32_export key = { .name = name };
-    return bsearch(&key, dll->exports, dll->nexports, sizeof key, cmp_export);
+    struct w32_dll *d = (struct w32_dll *)dll;
+    uint32_t *idx = __atomic_load_n(&d->index, __ATOMIC_ACQUIRE);
+    if (!idx && !(idx = build_index(d)))
+        return NULL;
+    for (uint32_t h = name_hash(name) & d->mask; idx[h]; h = (h + 1) & d->mask)
+        if (!strcmp(d->exports[idx[h] - 1].name, name))
+            return &d->exports[idx[h] - 1];
+    return NULL;
 }
 
 /* A module handle points at a minimal image header ("MZ", "PE") so code
@@ -131,8 +169,6 @@ void w32_registry_init(void)
         return;
     count_exports();
     for (size_t i = 0; w32_dlls[i]; i++) {
-        struct w32_dll *d = w32_dlls[i];
-        qsort(d->exports, d->nexports, sizeof *d->exports, cmp_export);
-        d->handle = fake_module();
+        w32_dlls[i]->handle = fake_module();
     }
 }

@@ -64,13 +64,15 @@ struct w32_export {
 
 struct w32_dll {
     const char *name;           /* "KERNEL32.dll" */
-    struct w32_export *exports; /* sorted by name at start-up */
+    struct w32_export *exports; /* in link order */
     size_t nexports;
     void *handle;               /* the module handle programs see */
+    uint32_t *index;            /* name hash → export number + 1, built on first lookup */
+    uint32_t mask;              /* index size - 1 */
 };
 
 /* Each implementation file lists what it exports next to the code, in a
- * linker section per DLL; the registry gathers and sorts them:
+ * linker section per DLL; the registry gathers and indexes them:
  *   W32_EXPORTS(kernel32) = { EXPORT(Sleep, "u:v"), ... };
  * A function exported by several DLLs is listed in each. */
 #define W32_EXPORTS(dll) \

@@ -146,8 +146,8 @@ static void set_default(const char *name, const char *value)
 static void add_windows_defaults(void)
 {
     char buf[512], user[128] = "user", host[128] = "localhost";
-    struct passwd *pw = getpwuid(getuid());
     const char *u = getenv("USER");
+    struct passwd *pw = u && *u ? NULL : getpwuid(getuid()); /* NSS only when needed */
     snprintf(user, sizeof user, "%s", u && *u ? u : pw ? pw->pw_name : "user");
     gethostname(host, sizeof host - 1);
     for (char *p = host; *p; p++)

@@ -37,7 +37,7 @@ static char *take_env(const char *name)
     return r;
 }
 
-__attribute__((constructor)) static void consume_parent_vars(void)
+void k32_process_init(void)
 {
     char *fd = take_env("XENO_W32_EXIT_FD");
     if (fd) {

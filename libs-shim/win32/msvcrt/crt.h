@@ -223,6 +223,14 @@ void crt_misc_init(void);
  * they are detached. */
 void crt_process_detach(void);
 void crt_init(int argc, char **argv);
+/* The CRT's start-up pieces, called by crt_init in this order. */
+void crt_ctype_init(void);
+void crt_wctype_init(void);
+void crt_mbctype_init(void);
+void crt_std_streams_init(void);
+void crt_env_host_init(void);
+void crt_clock_init(void);
+void crt_tz_init(void);
 void crt_run_atexit(void);
 void crt_exit(int code) __attribute__((noreturn));
 

@@ -26,7 +26,7 @@ static const struct { int lo, hi; unsigned short flags; } ranges[] = {
 unsigned short crt_ctype[257];                 /* [0] is EOF */
 static const unsigned short *crt_pctype = crt_ctype + 1;
 
-__attribute__((constructor)) static void ctype_init(void)
+void crt_ctype_init(void)
 {
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
         for (int c = ranges[i].lo; c <= ranges[i].hi; c++)

@@ -54,7 +54,7 @@ static void load(char **src)
 }
 
 /* Until the program starts: the host environment. */
-__attribute__((constructor)) static void env_init(void)
+void crt_env_host_init(void)
 {
     extern char **environ;
     load(environ);

@@ -18,7 +18,7 @@
 static unsigned char mbctype[257];
 static unsigned char mbcasemap[256];
 
-__attribute__((constructor)) static void mbctype_init(void)
+void crt_mbctype_init(void)
 {
     for (int c = 0x80; c < 0xc0; c++)
         mbctype[c + 1] |= M2;

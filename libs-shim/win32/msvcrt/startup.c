@@ -49,11 +49,28 @@ static void ensure_argv(void)
     crt_wcmdln = w32_proc.cmdline_w;
 }
 
+static void locks_init(void);
+
+/* What used to run before main: tables, locks, the standard streams, the
+ * clock and the time zone — now only when a Windows program starts. */
+static void process_init(void)
+{
+    locks_init();
+    crt_ctype_init();
+    crt_wctype_init();
+    crt_mbctype_init();
+    crt_std_streams_init();
+    crt_env_host_init();
+    crt_clock_init();
+    crt_tz_init();
+}
+
 /* Called before the program starts: the data exports must be valid when
  * its start-up code reads them. */
 void crt_init(int argc, char **argv)
 {
     const struct pe_file *pe = w32_proc.pe;
+    process_init();
     for (size_t i = 0; pe && i < pe->nimports; i++)
         if (!strncasecmp(pe->imports[i].name, "api-ms-win-crt-", 15) ||
             !strncasecmp(pe->imports[i].name, "ucrtbase", 8))
@@ -264,7 +281,7 @@ static void WINAPI w32__amsg_exit(int n)
 
 static pthread_mutex_t locks[64];
 
-__attribute__((constructor)) static void locks_init(void)
+static void locks_init(void)
 {
     pthread_mutexattr_t a;
     pthread_mutexattr_init(&a);

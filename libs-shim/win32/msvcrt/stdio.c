@@ -37,7 +37,7 @@ static void init_slot(size_t i, int fd, const struct fmode *m)
     __atomic_store_n(&s->used, 1, __ATOMIC_RELEASE);
 }
 
-__attribute__((constructor)) static void std_streams(void)
+void crt_std_streams_init(void)
 {
     static const struct fmode in = { 0, 1, 0, 0 }, out = { 0, 0, 1, 0 };
     init_slot(0, 0, &in);

@@ -22,7 +22,7 @@ static __thread char text_buf[26];
 static __thread WCHAR wtext_buf[26];
 static struct timespec start_time;
 
-__attribute__((constructor)) static void clock_init(void) { clock_gettime(CLOCK_MONOTONIC, &start_time); }
+void crt_clock_init(void) { clock_gettime(CLOCK_MONOTONIC, &start_time); }
 
 void crt_tm_from_host(struct ms_tm *m, const struct tm *t)
 {

@@ -23,7 +23,7 @@ static void WINAPI w32__tzset(void)
     snprintf(tzname1, sizeof tzname1, "%s", tzname[1] ? tzname[1] : "");
 }
 
-__attribute__((constructor)) static void tz_init(void) { w32__tzset(); }
+void crt_tz_init(void) { w32__tzset(); }
 
 static int32_t *WINAPI w32___timezone(void) { return &ms_timezone; }
 static int *WINAPI w32___daylight(void) { return &ms_daylight; }

@@ -28,7 +28,7 @@ int crt_wflags(unsigned c)
            (iswalpha_l(w, uloc) ? A : 0);
 }
 
-__attribute__((constructor)) static void wctype_init(void)
+void crt_wctype_init(void)
 {
     uloc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     if (!uloc)
