@@ -19,7 +19,7 @@
 #define SYS_rt_sigreturn 15
 
     .hidden xeno_dispatch, xeno_xsave_size, xeno_xsave_mask, xeno_xsave_kind
-    .hidden xeno_have_fsgsbase, xeno_sigreturn_start, xeno_sigreturn_end
+    .hidden xeno_have_fsgsbase, xeno_sud_allow_start, xeno_sud_allow_end
     .hidden xeno_gate_text_start, xeno_gate_text_end
     .text
     .globl xeno_gate_text_start, xeno_gate_text_end
@@ -233,8 +233,8 @@ xeno_clone_raw:
     syscall
 3:  mov $59, %edi                   /* PR_SET_SYSCALL_USER_DISPATCH */
     mov $1, %esi                    /* PR_SYS_DISPATCH_ON */
-    lea xeno_sigreturn_start(%rip), %rdx
-    lea xeno_sigreturn_end(%rip), %r10
+    lea xeno_sud_allow_start(%rip), %rdx
+    lea xeno_sud_allow_end(%rip), %r10
     sub %rdx, %r10
     lea XT_SELECTOR(%r12), %r8
     mov $157, %eax                  /* prctl */
@@ -329,18 +329,27 @@ xeno_tramp_host_end:
 
 xeno_gate_text_end:
 
-/* The signal return trampoline for every handler xeno installs. Syscall
- * User Dispatch is told to always allow system calls from this range, so
- * rt_sigreturn works whatever the selector says. */
-    .section .text.xeno_sigreturn, "ax", @progbits
-    .p2align 6
-    .globl xeno_sigreturn_start, xeno_sigreturn_end, xeno_restorer
-xeno_sigreturn_start:
+/* The range Syscall User Dispatch always allows, whatever the selector
+ * says: the signal return trampoline for every handler xeno installs (so
+ * rt_sigreturn works in any state), then the fast arena. Trampolines of
+ * rewritten sites within rel32 reach of it are placed there (rewrite.c),
+ * and their system calls skip the kernel's read of the selector — on the
+ * machines measured that read is most of what an armed SUD adds to every
+ * call. The arena holds nothing but trampolines; it is int3 until used. */
+    .section .text.xeno_sud_allow, "ax", @progbits
+    .p2align 12
+    .globl xeno_sud_allow_start, xeno_sud_allow_end, xeno_restorer
+    .globl xeno_fast_arena, xeno_fast_arena_end
+xeno_sud_allow_start:
 xeno_restorer:
     mov $SYS_rt_sigreturn, %eax
     syscall
     ud2
-xeno_sigreturn_end:
+    .p2align 12
+xeno_fast_arena:
+    .fill XENO_FAST_ARENA_SIZE, 1, 0xcc
+xeno_fast_arena_end:
+xeno_sud_allow_end:
 
     .data
     .globl xeno_xsave_size, xeno_xsave_mask, xeno_xsave_kind, xeno_have_fsgsbase

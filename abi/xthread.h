@@ -11,6 +11,9 @@
 #endif
 
 /* struct xthread offsets */
+/* Bytes of trampolines in the SUD-allowed fast arena (gate.S, rewrite.c). */
+#define XENO_FAST_ARENA_SIZE (256 * 1024)
+
 #define XT_SELF 0
 #define XT_SELECTOR 8    /* SUD selector byte: 0 allow, 1 block */
 #define XT_SWAPFS 9      /* nonzero: the gate switches FS between guest and host */

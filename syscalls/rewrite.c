@@ -16,9 +16,10 @@
 #include <sys/mman.h>
 
 #include "rewrite.h"
+#include "xthread.h"
 
 #define MAX_FN_BYTES (256 * 1024)
-#define ARENA_SIZE (256 * 1024)
+#define ARENA_SIZE XENO_FAST_ARENA_SIZE
 #define PAGE 4096ull
 
 struct rw_stats rw_stats;
@@ -372,6 +373,22 @@ struct arena {
 static struct arena arenas[64];
 static size_t narenas;
 
+/* The first arena is the gate's fast one (gate.S), inside the range SUD
+ * always allows; it is part of xeno's text, made writable when first used.
+ * The others are mapped where they are needed. */
+extern uint8_t xeno_fast_arena[], xeno_fast_arena_end[];
+
+static void add_fast_arena(void)
+{
+    static int tried;
+    if (tried++)
+        return;
+    size_t len = (size_t)(xeno_fast_arena_end - xeno_fast_arena);
+    if (len == ARENA_SIZE &&
+        mprotect(xeno_fast_arena, len, PROT_READ | PROT_WRITE | PROT_EXEC) == 0)
+        arenas[narenas++] = (struct arena){ xeno_fast_arena, 0 };
+}
+
 static int near(uint64_t a, uint64_t b)
 {
     int64_t d = (int64_t)(a - b);
@@ -381,6 +398,7 @@ static int near(uint64_t a, uint64_t b)
 /* Room for N bytes of trampoline within rel32 reach of ADDR. */
 static uint8_t *tramp_alloc(uint64_t addr, size_t n)
 {
+    add_fast_arena();
     for (size_t i = 0; i < narenas; i++)
         if (near((uint64_t)arenas[i].base, addr) && arenas[i].used + n <= ARENA_SIZE) {
             uint8_t *p = arenas[i].base + arenas[i].used;

@@ -63,10 +63,11 @@ trace sysctl $F/sysctl
 t_match "sysctl MIBs by name" '^__sysctl\(\[kern\.ostype\], 2, ' "$(cat $TMP/tr)"
 t_match "sysctlbyname" '^__sysctlbyname\("no\.such\.node", 12, .*\) = -1 ENOENT' "$(cat $TMP/tr)"
 
-trace thr $F/thr
-t_match "thr_new's parameters" '^thr_new\(\{start_func=0x[0-9a-f]+, arg=0x[0-9a-f]+, stack_base=0x[0-9a-f]+, stack_size=131072, ' "$(cat $TMP/tr)"
+trace thr -f $F/thr  # -f: the wake is made by the child thread
+P='^([0-9]+ +|\[pid +[0-9]+\] )?' # with -f a line may name its thread
+t_match "thr_new's parameters" "${P}"'thr_new\(\{start_func=0x[0-9a-f]+, arg=0x[0-9a-f]+, stack_base=0x[0-9a-f]+, stack_size=131072, ' "$(cat $TMP/tr)"
 t_match "_umtx_op operations" '_umtx_op\(0x[0-9a-f]+, UMTX_OP_(WAIT_UINT_PRIVATE|WAKE_PRIVATE), ' "$(cat $TMP/tr)"
-t_match "sysarch" '^sysarch\(AMD64_SET_FSBASE, 0x[0-9a-f]+\) = 0$' "$(cat $TMP/tr)"
+t_match "sysarch" "${P}"'sysarch\(AMD64_SET_FSBASE, 0x[0-9a-f]+\) = 0$' "$(cat $TMP/tr)"
 
 trace hello-status $F/hello 7
 t_eq "exit status passes through" 7 $rc

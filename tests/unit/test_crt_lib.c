@@ -176,6 +176,7 @@ Suite *suite_crt_lib(void)
 {
     Suite *s = suite_create("crt_lib");
     TCase *tc = tcase_create("crt");
+    tcase_add_unchecked_fixture(tc, crt_process_init, NULL);
     tcase_add_test(tc, wildcards);
     tcase_add_test(tc, strtod_by_crt);
     tcase_add_test(tc, ctype_table);

@@ -223,7 +223,8 @@ void crt_misc_init(void);
  * they are detached. */
 void crt_process_detach(void);
 void crt_init(int argc, char **argv);
-/* The CRT's start-up pieces, called by crt_init in this order. */
+void crt_process_init(void);
+/* The pieces crt_process_init runs, in this order. */
 void crt_ctype_init(void);
 void crt_wctype_init(void);
 void crt_mbctype_init(void);

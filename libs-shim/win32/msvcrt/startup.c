@@ -51,9 +51,10 @@ static void ensure_argv(void)
 
 static void locks_init(void);
 
-/* What used to run before main: tables, locks, the standard streams, the
- * clock and the time zone — now only when a Windows program starts. */
-static void process_init(void)
+/* The C runtime's process state: tables, locks, the standard streams, the
+ * clock and the time zone. Run once, when a Windows program starts (and
+ * by unit tests), not by constructors on every xeno start. */
+void crt_process_init(void)
 {
     locks_init();
     crt_ctype_init();
@@ -70,7 +71,7 @@ static void process_init(void)
 void crt_init(int argc, char **argv)
 {
     const struct pe_file *pe = w32_proc.pe;
-    process_init();
+    crt_process_init();
     for (size_t i = 0; pe && i < pe->nimports; i++)
         if (!strncasecmp(pe->imports[i].name, "api-ms-win-crt-", 15) ||
             !strncasecmp(pe->imports[i].name, "ucrtbase", 8))
