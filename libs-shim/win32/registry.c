@@ -9,7 +9,7 @@
 #include "registry.h"
 
 #define DLLS(X) X(kernel32) X(msvcrt) X(ucrtbase) X(ntdll) X(advapi32) X(shell32) \
-    X(bcryptprimitives) X(ws2_32) X(winmm) X(user32)
+    X(bcryptprimitives) X(ws2_32) X(mswsock) X(winmm) X(user32)
 
 /* Each DLL's exports are the w32x_NAME linker section. */
 #define DECLARE(n) \

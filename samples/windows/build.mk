@@ -19,3 +19,5 @@ $(SAMPLES)/windows/dyn/cxxexc.exe: samples/windows/cxxexc.cpp | $(SAMPLES_STAMP)
 	$(MINGW_CXX) $(WIN_CFLAGS) -o $@ $<
 	cp $(MINGW_DLLDIR)libstdc++-6.dll $(MINGW_DLLDIR)libgcc_s_seh-1.dll $(dir $@)
 samples: $(SAMPLES)/windows/usedll.exe $(SAMPLES)/windows/dyn/cxxexc.exe
+# The Winsock sample imports ws2_32.dll and mswsock.dll.
+$(SAMPLES)/windows/sockets.exe $(SAMPLES)/windows/sockets-ucrt.exe: WIN_LIBS += -lws2_32 -lmswsock

@@ -2,7 +2,8 @@
  * OVERLAPPED offsets; overlapped handles complete at once: the
  * OVERLAPPED is filled, its event set and a packet queued to the bound
  * completion port), ReadFileEx/WriteFileEx (completion routine as an
- * APC), GetOverlappedResult(Ex), CancelIo(Ex). Errors follow Windows: a
+ * APC), GetOverlappedResult(Ex), CancelIo(Ex); a socket's I/O and
+ * cancellation go to ws2_32 (iocp.h). Errors follow Windows: a
  * pipe whose writer is gone reads as ERROR_BROKEN_PIPE, a pipe whose
  * reader is gone fails writes with ERROR_NO_DATA, reading at or past the
  * end through an OVERLAPPED gives ERROR_HANDLE_EOF, byte ranges locked
@@ -103,6 +104,11 @@ DWORD k32_file_io(HANDLE h, void *buf, DWORD n, DWORD *done, OVERLAPPED *ovl, in
     *done = 0;
     if (!f)
         return ERROR_INVALID_HANDLE;
+    if (k32_socket_ops && k32_socket_ops->owns(f)) { /* ws2_32 performs socket I/O */
+        DWORD se = k32_socket_ops->io(f, buf, n, done, ovl, wr);
+        w32_obj_put(&f->o);
+        return se;
+    }
     DWORD need = wr ? (FILE_WRITE_DATA | FILE_APPEND_DATA) : FILE_READ_DATA;
     int stream = k32_is_stream(f->fd);
     DWORD e = 0;
@@ -205,6 +211,8 @@ static BOOL WINAPI w32_WriteFileEx(HANDLE h, LPCVOID buf, DWORD n, OVERLAPPED *o
 
 static DWORD status_error(ULONG_PTR st)
 {
+    if (k32_socket_ops && st != STATUS_PENDING)
+        return k32_socket_ops->status_error(st);
     return st == STATUS_END_OF_FILE ? ERROR_HANDLE_EOF
          : st == STATUS_PIPE_BROKEN ? ERROR_BROKEN_PIPE
          : st == STATUS_PENDING ? ERROR_IO_INCOMPLETE : ERROR_GEN_FAILURE;
@@ -212,10 +220,22 @@ static DWORD status_error(ULONG_PTR st)
 
 static BOOL WINAPI w32_GetOverlappedResultEx(HANDLE h, OVERLAPPED *ovl, DWORD *n, DWORD ms, BOOL alertable)
 {
-    (void)h, (void)ms, (void)alertable; /* every operation has completed already */
+    (void)h, (void)alertable; /* only socket operations are ever pending */
     if (!ovl) {
         w32_set_last_error(ERROR_INVALID_PARAMETER);
         return FALSE;
+    }
+    if (ovl->Internal == STATUS_PENDING && ms) {
+        struct timespec tbuf;
+        const struct timespec *deadline = w32_deadline(ms, &tbuf);
+        pthread_mutex_lock(&w32_wait_lock);
+        while (ovl->Internal == STATUS_PENDING && w32_wait_until(deadline) == 0)
+            ;
+        pthread_mutex_unlock(&w32_wait_lock);
+        if (ovl->Internal == STATUS_PENDING) {
+            w32_set_last_error(WAIT_TIMEOUT);
+            return FALSE;
+        }
     }
     if (n)
         *n = (DWORD)ovl->InternalHigh;
@@ -231,22 +251,32 @@ static BOOL WINAPI w32_GetOverlappedResult(HANDLE h, OVERLAPPED *ovl, DWORD *n, 
     return w32_GetOverlappedResultEx(h, ovl, n, wait ? INFINITE : 0, FALSE);
 }
 
-static BOOL WINAPI w32_CancelIo(HANDLE h)
+/* Only sockets have pending operations; ws2_32 cancels those. */
+static int cancel(HANDLE h, OVERLAPPED *ovl, int any_thread)
 {
     struct w32_file *f = w32_file_get(h);
     if (!f)
-        return FALSE;
+        return -1;
+    int n = k32_socket_ops && k32_socket_ops->owns(f) ? k32_socket_ops->cancel(f, ovl, any_thread) : 0;
     w32_obj_put(&f->o);
-    return TRUE; /* nothing is ever pending */
+    return n;
+}
+
+static BOOL WINAPI w32_CancelIo(HANDLE h)
+{
+    return cancel(h, NULL, 0) >= 0;
 }
 
 static BOOL WINAPI w32_CancelIoEx(HANDLE h, OVERLAPPED *ovl)
 {
-    (void)ovl;
-    if (!w32_CancelIo(h))
+    int n = cancel(h, ovl, 1);
+    if (n < 0)
         return FALSE;
-    w32_set_last_error(ERROR_NOT_FOUND);
-    return FALSE;
+    if (n == 0) {
+        w32_set_last_error(ERROR_NOT_FOUND);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 static BOOL WINAPI w32_CancelSynchronousIo(HANDLE t)

@@ -2,13 +2,15 @@
  * binding file handles to them), PostQueuedCompletionStatus,
  * GetQueuedCompletionStatus(Ex). A port is a queue of packets under
  * w32_wait_lock; I/O on bound overlapped handles completes at once and
- * queues its packet (fileio.c). */
+ * queues its packet (fileio.c), sockets' from ws2_32's thread. */
 #include <stdlib.h>
 
 #include "k32.h"
 #include "fileio.h"
 #include "fileobj.h"
 #include "iocp.h"
+
+const struct k32_socket_ops *k32_socket_ops;
 
 struct packet {
     DWORD bytes;
@@ -162,7 +164,8 @@ static BOOL WINAPI w32_GetQueuedCompletionStatus(HANDLE port, DWORD *bytes, ULON
     *key = e.lpCompletionKey;
     *ovl = e.lpOverlapped;
     if (e.lpOverlapped && e.Internal) {
-        w32_set_last_error(e.Internal == 0xC0000011u ? ERROR_HANDLE_EOF : ERROR_GEN_FAILURE);
+        w32_set_last_error(k32_socket_ops ? k32_socket_ops->status_error(e.Internal)
+                           : e.Internal == 0xC0000011u ? ERROR_HANDLE_EOF : ERROR_GEN_FAILURE);
         return FALSE;
     }
     return TRUE;

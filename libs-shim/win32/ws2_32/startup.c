@@ -1,8 +1,9 @@
-/* startup.c — Winsock start-up, its per-thread error value, and
- * WSAGetOverlappedResult (which Go's runtime requires to exist). */
+/* startup.c — WSAStartup/WSACleanup and the error value. Winsock's
+ * error is the thread's Win32 LastError (WSAGetLastError and
+ * GetLastError read the same TEB field), which Go's runtime relies on. */
 #include <string.h>
 
-#include "../w32.h"
+#include "ws.h"
 
 typedef struct {
     WORD wVersion, wHighVersion;
@@ -10,63 +11,56 @@ typedef struct {
     char *lpVendorInfo;
     char szDescription[257];
     char szSystemStatus[129];
-} WSADATA;
+} WSADATA; /* the _WIN64 layout */
 
-static __thread int wsa_error;
 static int started;
 
+int ws_started(void)
+{
+    return __atomic_load_n(&started, __ATOMIC_ACQUIRE) > 0;
+}
+
+int ws_need_startup(void)
+{
+    if (ws_started())
+        return 0;
+    ws_fail(WSANOTINITIALISED);
+    return 1;
+}
+
+/* Versions 1.0 to 2.2 are served; a higher request gets 2.2. */
 static int WINAPI w32_WSAStartup(WORD version, WSADATA *d)
 {
+    BYTE major = version & 0xff, minor = version >> 8;
+    if (major < 1)
+        return WSAVERNOTSUPPORTED;
     if (!d)
-        return 10014; /* WSAEFAULT */
+        return WSAEFAULT;
     memset(d, 0, sizeof *d);
-    d->wVersion = version;
+    d->wVersion = major > 2 || (major == 2 && minor > 2) ? 0x0202 : version;
     d->wHighVersion = 0x0202;
     strcpy(d->szDescription, "WinSock 2.0");
     strcpy(d->szSystemStatus, "Running");
-    started++;
+    __atomic_add_fetch(&started, 1, __ATOMIC_ACQ_REL);
     return 0;
 }
 
 static int WINAPI w32_WSACleanup(void)
 {
-    if (!started) {
-        wsa_error = 10093; /* WSANOTINITIALISED */
-        return -1;
-    }
-    started--;
-    return 0;
+    int n = __atomic_load_n(&started, __ATOMIC_ACQUIRE);
+    while (n > 0 && !__atomic_compare_exchange_n(&started, &n, n - 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        ;
+    return n > 0 ? 0 : ws_fail(WSANOTINITIALISED);
 }
 
-/* Socket I/O completes at once here (see kernel32/fileio.c), so the
- * result is already in the OVERLAPPED. */
-typedef struct { ULONG_PTR Internal, InternalHigh; DWORD Offset, OffsetHigh; HANDLE hEvent; } WSAOVERLAPPED;
-
-static BOOL WINAPI w32_WSAGetOverlappedResult(HANDLE s, WSAOVERLAPPED *o, DWORD *n, BOOL wait, DWORD *flags)
-{
-    (void)s, (void)wait;
-    if (!o) {
-        wsa_error = 10014; /* WSAEFAULT */
-        return FALSE;
-    }
-    if (n)
-        *n = (DWORD)o->InternalHigh;
-    if (flags)
-        *flags = 0;
-    if (o->Internal == 0x103) { /* STATUS_PENDING */
-        wsa_error = 996; /* WSA_IO_INCOMPLETE */
-        return FALSE;
-    }
-    return o->Internal == 0;
-}
-
-static int WINAPI w32_WSAGetLastError(void) { return wsa_error; }
-static void WINAPI w32_WSASetLastError(int e) { wsa_error = e; }
+static int WINAPI w32_WSAGetLastError(void) { return (int)w32_get_last_error(); }
+static void WINAPI w32_WSASetLastError(int e) { w32_set_last_error((DWORD)e); }
+static BOOL WINAPI w32_WSAIsBlocking(void) { return FALSE; }
 
 W32_EXPORTS(ws2_32) = {
     EXPORT(WSAStartup, "up:i"),
     EXPORT(WSACleanup, ":i"),
     EXPORT(WSAGetLastError, ":i"),
     EXPORT(WSASetLastError, "i:v"),
-    EXPORT(WSAGetOverlappedResult, "hppip:i"),
+    EXPORT(WSAIsBlocking, ":i"),
 };

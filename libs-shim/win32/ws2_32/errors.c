@@ -1,0 +1,39 @@
+/* errors.c — host errno values as Winsock errors. Winsock's codes are
+ * 10000 plus the BSD errno of the same name; the host's numbers differ,
+ * so the table pairs them by name. */
+#include <errno.h>
+
+#include "ws.h"
+
+static const struct { int host, wsa; } errmap[] = {
+    { EINTR, WSAEINTR }, { EBADF, WSAENOTSOCK }, { EACCES, WSAEACCES },
+    { EPERM, WSAEACCES }, { EFAULT, WSAEFAULT }, { EINVAL, WSAEINVAL },
+    { EMFILE, WSAEMFILE }, { ENFILE, WSAEMFILE }, { EAGAIN, WSAEWOULDBLOCK },
+    { EINPROGRESS, WSAEINPROGRESS }, { EALREADY, WSAEALREADY },
+    { ENOTSOCK, WSAENOTSOCK }, { EDESTADDRREQ, WSAEDESTADDRREQ },
+    { EMSGSIZE, WSAEMSGSIZE }, { EPROTOTYPE, WSAEPROTOTYPE },
+    { ENOPROTOOPT, WSAENOPROTOOPT }, { EPROTONOSUPPORT, WSAEPROTONOSUPPORT },
+    { ESOCKTNOSUPPORT, WSAESOCKTNOSUPPORT }, { EOPNOTSUPP, WSAEOPNOTSUPP },
+    { EPFNOSUPPORT, WSAEPFNOSUPPORT }, { EAFNOSUPPORT, WSAEAFNOSUPPORT },
+    { EADDRINUSE, WSAEADDRINUSE }, { EADDRNOTAVAIL, WSAEADDRNOTAVAIL },
+    { ENETDOWN, WSAENETDOWN }, { ENETUNREACH, WSAENETUNREACH },
+    { ENETRESET, WSAENETRESET }, { ECONNABORTED, WSAECONNABORTED },
+    { ECONNRESET, WSAECONNRESET }, { EPIPE, WSAECONNRESET },
+    { ENOBUFS, WSAENOBUFS }, { ENOMEM, WSAENOBUFS }, { EISCONN, WSAEISCONN },
+    { ENOTCONN, WSAENOTCONN }, { ESHUTDOWN, WSAESHUTDOWN },
+    { ETOOMANYREFS, WSAETOOMANYREFS }, { ETIMEDOUT, WSAETIMEDOUT },
+    { ECONNREFUSED, WSAECONNREFUSED }, { ELOOP, WSAELOOP },
+    { ENAMETOOLONG, WSAENAMETOOLONG }, { EHOSTDOWN, WSAEHOSTDOWN },
+    { EHOSTUNREACH, WSAEHOSTUNREACH }, { ENOTEMPTY, WSAENOTEMPTY },
+    { EDQUOT, WSAEDQUOT }, { ESTALE, WSAESTALE }, { EREMOTE, WSAEREMOTE },
+    /* AF_UNIX: connecting to a path nobody listens on. */
+    { ENOENT, WSAECONNREFUSED },
+};
+
+int ws_error_from_errno(int e)
+{
+    for (size_t i = 0; i < sizeof errmap / sizeof errmap[0]; i++)
+        if (errmap[i].host == e)
+            return errmap[i].wsa;
+    return WSAEINVAL;
+}
