@@ -91,56 +91,54 @@ static int bad(const void *s, int base, const char *fn)
     return 0;
 }
 
-static int64_t str_s(const char *s, char **end, int base, int bits, const char *fn)
+/* Parse S (narrow or wide) into R and set *END; 0 after an invalid
+ * parameter (then *END is S and the result is 0). */
+static int parse_str(const char *s, char **end, int base, const char *fn, struct inum *r)
 {
-    struct inum r = { 0 };
     if (end)
         *end = (char *)s;
     if (bad(s, base, fn))
         return 0;
-    parse_a(s, base, &r);
+    parse_a(s, base, r);
     if (end)
-        *end = (char *)s + r.end;
-    return to_signed(&r, bits);
+        *end = (char *)s + r->end;
+    return 1;
+}
+
+static int parse_wcs(const WCHAR *s, WCHAR **end, int base, const char *fn, struct inum *r)
+{
+    if (end)
+        *end = (WCHAR *)s;
+    if (bad(s, base, fn))
+        return 0;
+    parse_w(s, base, r);
+    if (end)
+        *end = (WCHAR *)s + r->end;
+    return 1;
+}
+
+static int64_t str_s(const char *s, char **end, int base, int bits, const char *fn)
+{
+    struct inum r = { 0 };
+    return parse_str(s, end, base, fn, &r) ? to_signed(&r, bits) : 0;
 }
 
 static uint64_t str_u(const char *s, char **end, int base, int bits, const char *fn)
 {
     struct inum r = { 0 };
-    if (end)
-        *end = (char *)s;
-    if (bad(s, base, fn))
-        return 0;
-    parse_a(s, base, &r);
-    if (end)
-        *end = (char *)s + r.end;
-    return to_unsigned(&r, bits);
+    return parse_str(s, end, base, fn, &r) ? to_unsigned(&r, bits) : 0;
 }
 
 static int64_t wcs_s(const WCHAR *s, WCHAR **end, int base, int bits, const char *fn)
 {
     struct inum r = { 0 };
-    if (end)
-        *end = (WCHAR *)s;
-    if (bad(s, base, fn))
-        return 0;
-    parse_w(s, base, &r);
-    if (end)
-        *end = (WCHAR *)s + r.end;
-    return to_signed(&r, bits);
+    return parse_wcs(s, end, base, fn, &r) ? to_signed(&r, bits) : 0;
 }
 
 static uint64_t wcs_u(const WCHAR *s, WCHAR **end, int base, int bits, const char *fn)
 {
     struct inum r = { 0 };
-    if (end)
-        *end = (WCHAR *)s;
-    if (bad(s, base, fn))
-        return 0;
-    parse_w(s, base, &r);
-    if (end)
-        *end = (WCHAR *)s + r.end;
-    return to_unsigned(&r, bits);
+    return parse_wcs(s, end, base, fn, &r) ? to_unsigned(&r, bits) : 0;
 }
 
 /* NAME(s, end, base) and _NAME_l(s, end, base, locale). */
