@@ -1,8 +1,8 @@
 /* handles.c — the handle table: small integers (multiples of 4, as on
  * Windows) naming reference-counted objects, with the per-handle flags
  * (inherit, protect from close); the pseudo handles of the current
- * process and thread; and the one lock/condition variable every wait
- * sleeps on. */
+ * process and thread; and the lock every wait holds, with the list of
+ * sleeping waiters that state changes wake. */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -16,35 +16,74 @@ static uint8_t hflags[MAX_HANDLES];
 static size_t hint = 1;
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t w32_wait_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wait_cond;
-static pthread_once_t cond_once = PTHREAD_ONCE_INIT;
 
-static void cond_init(void)
-{
-    pthread_condattr_t a;
-    pthread_condattr_init(&a);
-    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
-    pthread_cond_init(&wait_cond, &a);
-    pthread_condattr_destroy(&a);
-}
+/* A thread sleeping in a wait: on its own condition variable, listed with
+ * the objects it waits for (none: it wants every wake-up). A state change
+ * of one object wakes only the threads that wait for it, not all. */
+struct sleeper {
+    pthread_cond_t cond;
+    int ready;
+    struct w32_object *const *objs;
+    DWORD n;
+    struct sleeper *next, **prevp;
+};
+static struct sleeper *sleepers; /* under w32_wait_lock */
+static __thread struct sleeper me;
 
-pthread_cond_t *w32_wait_cond(void)
+static void wake(struct sleeper *s)
 {
-    pthread_once(&cond_once, cond_init);
-    return &wait_cond;
+    pthread_cond_signal(&s->cond);
 }
 
 void w32_wait_broadcast(void)
 {
-    pthread_cond_broadcast(w32_wait_cond());
+    for (struct sleeper *s = sleepers; s; s = s->next)
+        wake(s);
+}
+
+static int wants(const struct sleeper *s, const struct w32_object *o)
+{
+    if (!s->n)
+        return 1;
+    for (DWORD i = 0; i < s->n; i++)
+        if (s->objs[i] == o)
+            return 1;
+    return 0;
+}
+
+void w32_wait_notify(struct w32_object *o)
+{
+    for (struct sleeper *s = sleepers; s; s = s->next)
+        if (wants(s, o))
+            wake(s);
+}
+
+int w32_wait_objs(struct w32_object *const *objs, DWORD n, const struct timespec *deadline)
+{
+    if (!me.ready) {
+        pthread_condattr_t a;
+        pthread_condattr_init(&a);
+        pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+        pthread_cond_init(&me.cond, &a);
+        pthread_condattr_destroy(&a);
+        me.ready = 1;
+    }
+    me.objs = objs, me.n = n;
+    me.next = sleepers, me.prevp = &sleepers;
+    if (sleepers)
+        sleepers->prevp = &me.next;
+    sleepers = &me;
+    int rc = deadline ? pthread_cond_timedwait(&me.cond, &w32_wait_lock, deadline)
+                      : pthread_cond_wait(&me.cond, &w32_wait_lock);
+    *me.prevp = me.next;
+    if (me.next)
+        me.next->prevp = me.prevp;
+    return rc;
 }
 
 int w32_wait_until(const struct timespec *deadline)
 {
-    pthread_cond_t *c = w32_wait_cond();
-    if (!deadline)
-        return pthread_cond_wait(c, &w32_wait_lock);
-    return pthread_cond_timedwait(c, &w32_wait_lock, deadline);
+    return w32_wait_objs(NULL, 0, deadline);
 }
 
 const struct timespec *w32_deadline(DWORD ms, struct timespec *buf)

@@ -2,8 +2,8 @@
  * program holds (files, console, events, mutexes, semaphores, threads,
  * processes, find searches …) is a w32_object behind a HANDLE value.
  * Waitable objects describe their state through w32_waitops; all state
- * changes happen under one lock (w32_wait_lock) followed by a broadcast,
- * and every wait sleeps on the one condition variable. */
+ * changes happen under one lock (w32_wait_lock) and wake the threads
+ * that wait for the object. */
 #ifndef XENO_W32_HANDLES_H
 #define XENO_W32_HANDLES_H
 
@@ -84,14 +84,17 @@ int w32_crit_defer(void);
 /* Set by kernel32 (suspend.c): re-deliver a deferred suspend request. */
 extern void (*w32_crit_redeliver)(void);
 
-/* One lock and condition variable serve every wait: objects change state
- * under the lock and broadcast. The condition variable measures time on
- * CLOCK_MONOTONIC. */
+/* One lock guards every waitable state: objects change state under it,
+ * then wake the threads waiting for them (w32_wait_notify) or every
+ * waiting thread (w32_wait_broadcast). Times are on CLOCK_MONOTONIC. */
 extern pthread_mutex_t w32_wait_lock;
 void w32_wait_broadcast(void);
-pthread_cond_t *w32_wait_cond(void);
-/* Sleep on the condition variable (lock held) until DEADLINE (NULL:
- * forever); returns ETIMEDOUT once it has passed. */
+void w32_wait_notify(struct w32_object *o);
+/* Sleep (lock held) until woken or DEADLINE (NULL: forever) has passed
+ * (then ETIMEDOUT). w32_wait_objs is woken by changes of the N objects
+ * and by broadcasts; w32_wait_until by every change. Spurious wake-ups
+ * happen: callers re-check. */
+int w32_wait_objs(struct w32_object *const *objs, DWORD n, const struct timespec *deadline);
 int w32_wait_until(const struct timespec *deadline);
 /* The monotonic deadline MS milliseconds from now (INFINITE: NULL). */
 const struct timespec *w32_deadline(DWORD ms, struct timespec *buf);

@@ -54,7 +54,7 @@ void k32_iocp_post(struct k32_iocp *p, DWORD bytes, ULONG_PTR key, void *ovl)
     else
         p->head = k;
     p->tail = k;
-    w32_wait_broadcast();
+    w32_wait_notify(&p->o);
     pthread_mutex_unlock(&w32_wait_lock);
 }
 
@@ -135,7 +135,8 @@ static ULONG take(struct k32_iocp *p, OVERLAPPED_ENTRY *out, ULONG n, DWORD ms, 
         }
         if (got || (alertable && me && k32_apc_pending(me)))
             break;
-        if (w32_wait_until(deadline) != 0 && !p->head)
+        struct w32_object *self = &p->o;
+        if (w32_wait_objs(&self, 1, deadline) != 0 && !p->head)
             break;
     }
     *apc = !got && alertable && me && k32_apc_pending(me);

@@ -277,7 +277,7 @@ static BOOL set_event(HANDLE h, int state, int pulse)
     pthread_mutex_lock(&w32_wait_lock);
     o->signalled = state;
     if (state)
-        w32_wait_broadcast();
+        w32_wait_notify(o);
     pthread_mutex_unlock(&w32_wait_lock);
     if (pulse) { /* wake whoever waits now, then reset */
         sched_yield();
@@ -306,7 +306,7 @@ static BOOL WINAPI w32_ReleaseMutex(HANDLE h)
         ok = TRUE;
         if (--m->count == 0) {
             m->owner = 0;
-            w32_wait_broadcast();
+            w32_wait_notify(&m->o);
         }
     }
     pthread_mutex_unlock(&w32_wait_lock);
@@ -330,7 +330,7 @@ static BOOL WINAPI w32_ReleaseSemaphore(HANDLE h, LONG n, LONG *prev)
             *prev = s->count;
         s->count += n;
         ok = TRUE;
-        w32_wait_broadcast();
+        w32_wait_notify(&s->o);
     }
     pthread_mutex_unlock(&w32_wait_lock);
     w32_obj_put(&s->o);

@@ -1,7 +1,7 @@
 /* wait.c — WaitForSingleObject(Ex), WaitForMultipleObjects(Ex) (any and
  * all), SignalObjectAndWait, Sleep/SleepEx/SwitchToThread and the ntdll
  * waits. Every waitable object changes state under w32_wait_lock and
- * broadcasts; a wait re-checks its objects on each wake-up, and takes
+ * wakes its waiters; a wait re-checks its objects on each wake-up, and takes
  * them (auto-reset events, semaphores, mutexes) only when the whole wait
  * is satisfied. Alertable waits end with WAIT_IO_COMPLETION after
  * running queued APCs. */
@@ -82,6 +82,7 @@ DWORD k32_wait(DWORD n, struct w32_object **objs, int all, const struct timespec
     struct w32_thread_obj *me = k32_thread_current();
     DWORD tid = me ? me->tid : 0, r;
     int polled = 0;
+    static struct w32_object *const nothing[1]; /* a sleep: only broadcasts (APCs) wake it */
     for (DWORD i = 0; i < n; i++)
         polled |= objs[i]->wait && objs[i]->wait->polled;
     pthread_mutex_lock(&w32_wait_lock);
@@ -95,7 +96,7 @@ DWORD k32_wait(DWORD n, struct w32_object **objs, int all, const struct timespec
         if (deadline && passed(deadline))
             break;
         struct timespec buf;
-        w32_wait_until(next_wake(deadline, polled, &buf));
+        w32_wait_objs(n ? objs : nothing, n ? n : 1, next_wake(deadline, polled, &buf));
     }
     pthread_mutex_unlock(&w32_wait_lock);
     if (r == WAIT_IO_COMPLETION)
