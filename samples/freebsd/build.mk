@@ -2,7 +2,7 @@
 # Sources that are portable C: also built natively as linux/fbsd-NAME.
 # The others (sysctl, kqueue, thr) use FreeBSD-only interfaces.
 PORTABLE_FBSD := hello args files dirs procs pipes signals threads mmap segv \
-                 timing tcp libc
+                 timing tcp libc sigwaits procx
 # Extra libraries for the native (glibc) builds.
 FBSD_LIBS_NATIVE :=
 

@@ -52,6 +52,8 @@ long fbsd_sys_pipe2(struct fcall *c)
 {
     int fds[2];
     uint64_t unknown = 0;
+    if ((uint32_t)c->a[1] & ~(uint32_t)(0x100000 /* O_CLOEXEC */ | 0x4 /* O_NONBLOCK */))
+        return -EINVAL; /* kern_pipe2 takes only these */
     uint64_t fl = fbsd_open_flags_to_linux(c->a[1], &unknown);
     long r = hsys2(SYS_pipe2, (long)fds, (long)(fl & (O_CLOEXEC | O_NONBLOCK)));
     if (r < 0)
@@ -138,10 +140,11 @@ long fbsd_sys_flock(struct fcall *c)
 long fbsd_sys_posix_fallocate(struct fcall *c)
 {
     long r = hsys4(SYS_fallocate, (long)c->a[0], 0, (long)c->a[1], (long)c->a[2]);
-    return r; /* FreeBSD returns the error number itself; the wrapper handles it */
+    return r < 0 ? fbsd_errno_of((int)-r) : 0; /* the error number is the value (kern_posix_error) */
 }
 
 long fbsd_sys_posix_fadvise(struct fcall *c)
 {
-    return hsys4(SYS_fadvise64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]);
+    long r = hsys4(SYS_fadvise64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]);
+    return r < 0 ? fbsd_errno_of((int)-r) : 0; /* as posix_fallocate */
 }

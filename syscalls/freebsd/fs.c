@@ -48,18 +48,25 @@ long fbsd_sys_getdirentries(struct fcall *c)
     char fbuf[sizeof lbuf + 4096];
     off_t base = lseek((int)c->a[0], 0, SEEK_CUR);
     long n = xsys3(SYS_getdents64, (long)c->a[0], (long)lbuf, (long)want);
-    if (n <= 0)
+    if (n < 0)
         return n;
-    size_t consumed = 0;
+    size_t consumed = 0, out = 0;
     int64_t resume = 0;
-    size_t out = fbsd_dirents_from_linux(lbuf, (size_t)n, fbuf, (size_t)c->a[2] < sizeof fbuf ? (size_t)c->a[2] : sizeof fbuf,
-                                         &consumed, &resume);
-    if (out == 0)
-        return -EINVAL; /* the guest's buffer cannot hold one entry */
-    if (consumed < (size_t)n) /* the rest did not fit: read it next time */
-        lseek((int)c->a[0], resume, SEEK_SET);
-    if (fbsd_copyout(c->a[1], fbuf, out) < 0)
-        return -EFAULT;
+    if (n > 0) {
+        out = fbsd_dirents_from_linux(lbuf, (size_t)n, fbuf, (size_t)c->a[2] < sizeof fbuf ? (size_t)c->a[2] : sizeof fbuf,
+                                      &consumed, &resume);
+        if (out == 0) {
+            lseek((int)c->a[0], base, SEEK_SET);
+            return -EINVAL; /* the guest's buffer cannot hold one entry */
+        }
+        if (consumed < (size_t)n) /* the rest did not fit: read it next time */
+            lseek((int)c->a[0], resume, SEEK_SET);
+        if (fbsd_copyout(c->a[1], fbuf, out) < 0) {
+            lseek((int)c->a[0], base, SEEK_SET); /* nothing was read */
+            return -EFAULT;
+        }
+    }
+    /* *basep is written at the end of the directory too */
     if (c->a[3] && fbsd_copyout(c->a[3], &base, sizeof base) < 0)
         return -EFAULT;
     return (long)out;

@@ -78,7 +78,8 @@ static void scan(const struct elf_info *ei, struct syms *s)
     for (size_t i = 0; i < ei->nphdr; i++) {
         const GElf_Phdr *ph = &ei->phdr[i];
         if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X) || !ph->p_filesz ||
-            ph->p_offset + ph->p_filesz > ei->f->size)
+            ph->p_offset > ei->f->size || ph->p_filesz > ei->f->size - ph->p_offset ||
+            ph->p_vaddr + ph->p_filesz < ph->p_vaddr) /* no wrapping sums */
             continue;
         const uint8_t *code = ei->f->data + ph->p_offset;
         uint64_t lo = ph->p_vaddr, hi = ph->p_vaddr + ph->p_filesz;

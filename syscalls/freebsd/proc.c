@@ -16,6 +16,7 @@
 
 #include "fbsd.h"
 #include "fbsd_signal.h"
+#include "fbsd_uio.h"
 #include "rawsys.h"
 #include "trace.h"
 
@@ -158,14 +159,29 @@ long fbsd_sys_rfork(struct fcall *c)
     return -EINVAL;
 }
 
-/* Copy a guest NULL-terminated string array (argv/envp). */
+/* FreeBSD copies every argument string before it looks at the file:
+ * one it cannot read is EFAULT even where Linux would fail first with
+ * ENOENT or EACCES. */
+static int guest_str_ok(uint64_t p)
+{
+    char chunk[4096];
+    for (uint64_t off = 0;; off += sizeof chunk) {
+        int r = fbsd_copyinstr(chunk, p + off, sizeof chunk);
+        if (r != -ENAMETOOLONG)
+            return r == 0;
+    }
+}
+
+/* Copy a guest NULL-terminated string array (argv/envp); NULL when a
+ * pointer or string cannot be read, or the array has more entries than
+ * ARG_MAX (512 KiB) could hold. */
 static char **copy_vec(uint64_t v, int extra_front)
 {
     size_t n = 0, cap = 16;
     char **out = calloc(cap + (size_t)extra_front + 1, sizeof *out);
     for (; out && v; n++) {
         uint64_t p;
-        if (fbsd_copyin(&p, v + n * 8, 8) < 0) {
+        if (n >= 512 * 1024 / 8 || fbsd_copyin(&p, v + n * 8, 8) < 0 || (p && !guest_str_ok(p))) {
             free(out);
             return NULL;
         }
@@ -207,8 +223,10 @@ long fbsd_sys_execve(struct fcall *c)
     if (r < 0)
         return r;
     char **argv = copy_vec(c->a[1], 4), **envp = copy_vec(c->a[2], 0);
-    if (!argv || !envp)
+    if (!argv || !envp) {
+        free(argv), free(envp);
         return -EFAULT;
+    }
     if (!needs_xeno(path)) {
         long rc = xsys3(SYS_execve, (long)path, (long)(argv + 4), (long)envp);
         free(argv), free(envp);
@@ -288,7 +306,7 @@ long fbsd_sys_cpuset_getaffinity(struct fcall *c)
     for (int i = 0; i < CPU_SETSIZE; i++)
         if (CPU_ISSET(i, &set))
             maxcpu = i;
-    if (size * 8 <= (size_t)maxcpu)
+    if (size * 8 <= (size_t)maxcpu || size > 1024 / 8) /* 1024: CPU_MAXSIZE */
         return -ERANGE;
     unsigned char buf[sizeof set];
     memset(buf, 0, sizeof buf);
@@ -313,5 +331,7 @@ long fbsd_sys_cpuset_setaffinity(struct fcall *c)
 long fbsd_sys_getrandom(struct fcall *c)
 {
     unsigned fl = (c->a[2] & 1 ? GRND_NONBLOCK : 0) | (c->a[2] & 2 ? GRND_RANDOM : 0);
-    return xsys3(SYS_getrandom, (long)c->a[0], (long)c->a[1], fl);
+    if ((uint32_t)c->a[2] & ~7u)
+        return -EINVAL; /* GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE only */
+    return fbsd_io_result(c->a[0], c->a[1], xsys3(SYS_getrandom, (long)c->a[0], (long)c->a[1], fl));
 }

@@ -85,6 +85,16 @@ static void host_signal(int lsig, siginfo_t *si, void *ucv)
         t->pending = 1; /* in xeno: delivered on the way back to the guest */
 }
 
+/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP or SIGSYS sent by kill(),
+ * thr_kill() or sigqueue() (si_code <= 0): not a fault but an ordinary
+ * signal, queued for the guest's handler or its default action. */
+static void guest_sent(int lsig, siginfo_t *si, void *ucv)
+{
+    int fsig = fbsd_sig_from_linux(lsig);
+    if (xthread_self() && fsig > 0 && fsig < NSIG_F && actions[fsig].sa_func != (uint64_t)SIG_IGN)
+        host_signal(lsig, si, ucv);
+}
+
 /* A fault: in guest code it becomes a FreeBSD signal for the guest's
  * handler; with no handler the process dies of it as it would natively. */
 static void guest_fault(int lsig, siginfo_t *si, void *ucv)
@@ -93,6 +103,10 @@ static void guest_fault(int lsig, siginfo_t *si, void *ucv)
     struct xthread *t = xthread_self();
     int fsig = fbsd_sig_from_linux(lsig);
     uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (si->si_code <= 0) {
+        guest_sent(lsig, si, ucv);
+        return;
+    }
     if (!t || t->selector != SUD_BLOCK || xeno_rip_in_gate(rip)) {
         char msg[160];
         size_t n = xeno_fault_message(msg, sizeof msg, lsig, rip, (uint64_t)si->si_addr);
@@ -103,8 +117,11 @@ static void guest_fault(int lsig, siginfo_t *si, void *ucv)
     }
     uint64_t h = actions[fsig].sa_func;
     if (h == (uint64_t)SIG_DFL || h == (uint64_t)SIG_IGN || is_member(&fbsd_thread(t)->sigmask, fsig)) {
+        t->selector = SUD_ALLOW; /* guest code was running: xeno's calls would be trapped */
         trace_flush(); /* raw writes only: safe in a handler */
-        xeno_sigaction_raw(lsig, SIG_DFL, 0, 0, NULL); /* the retried instruction kills us */
+        xeno_sigaction_raw(lsig, SIG_DFL, 0, 0, NULL);
+        /* dies on the way out, also of a trap that does not repeat (int3) */
+        xsys3(SYS_tgkill, xsys0(SYS_getpid), t->tid, lsig);
         return;
     }
     host_signal(lsig, si, ucv);
@@ -113,6 +130,7 @@ static void guest_fault(int lsig, siginfo_t *si, void *ucv)
 
 void fbsd_signal_init_process(void)
 {
+    xeno_sigsys_fallback = guest_sent; /* a SIGSYS that is not a trapped call */
     xeno_install_fault_handler(guest_fault);
     xeno_sigaction_raw(SIGILL, (void *)guest_fault, SA_ONSTACK | SA_NODEFER, 0, NULL);
     xeno_sigaction_raw(SIGFPE, (void *)guest_fault, SA_ONSTACK | SA_NODEFER, 0, NULL);
@@ -341,7 +359,7 @@ static void deliver(struct xthread *t, struct xframe *f, int sig, struct fcall *
     sf.sf_si = ft->pinfo[sig];
     uint64_t ret = fbsd_proc.sigcode;
     if (fbsd_copyout(sfp, &sf, sizeof sf) < 0 || fbsd_copyout(sfp - 8, &ret, 8) < 0) {
-        die_of(FBSD_SIGSEGV); /* no room for the frame: as FreeBSD does */
+        die_of(FBSD_SIGILL); /* no room for the frame: sendsig's sigexit(td, SIGILL) */
         return;
     }
     ft->has_saved_mask = 0;

@@ -262,9 +262,13 @@ long fbsd_sys___sysctl(struct fcall *c)
 
 long fbsd_sys___sysctlbyname(struct fcall *c)
 {
-    char name[256];
-    if (c->a[1] >= sizeof name || fbsd_copyin(name, c->a[0], c->a[1]) < 0)
+    char name[1024 + 1];
+    if (c->a[1] == 0 || c->a[1] > 1024) /* kern___sysctlbyname: 1..MAXPATHLEN */
+        return -EINVAL;
+    if (fbsd_copyin(name, c->a[0], c->a[1]) < 0)
         return -EFAULT;
+    if (c->a[1] == 1024) /* sysctl_sysctl_name2oid */
+        return -ENAMETOOLONG;
     name[c->a[1]] = 0;
     const struct node *d = by_name(name);
     return answer(d, d ? d->mib : NULL, d ? d->miblen : 0, c->a[2], c->a[3], c->a[4]);

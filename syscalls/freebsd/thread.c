@@ -91,12 +91,26 @@ static void *thread_main(void *arg)
     return NULL;
 }
 
+/* A word thr_new will write the new thread's id to: FreeBSD fails the
+ * call with EFAULT, no thread started, when it cannot be written. */
+static int tid_slot_ok(uint64_t addr)
+{
+    long v;
+    return !addr || (fbsd_copyin(&v, addr, sizeof v) == 0 && fbsd_copyout(addr, &v, sizeof v) == 0);
+}
+
 long fbsd_sys_thr_new(struct fcall *c)
 {
     struct thr_start ts;
+    uint32_t rtp;
+    int psize = (int)c->a[1];
     memset(&ts, 0, sizeof ts);
-    size_t sz = c->a[1] < sizeof ts.p ? (size_t)c->a[1] : sizeof ts.p;
-    if (fbsd_copyin(&ts.p, c->a[0], sz) < 0)
+    if (psize < 0 || (size_t)psize > sizeof ts.p) /* sys_thr_new */
+        return -EINVAL;
+    if (fbsd_copyin(&ts.p, c->a[0], (size_t)psize) < 0)
+        return -EFAULT;
+    if ((ts.p.rtp && fbsd_copyin(&rtp, ts.p.rtp, sizeof rtp) < 0) ||
+        !tid_slot_ok(ts.p.child_tid) || !tid_slot_ok(ts.p.parent_tid))
         return -EFAULT;
     ts.sigmask = fbsd_thread(c->t)->sigmask;
     pthread_attr_t attr;

@@ -64,10 +64,10 @@ long fbsd_sys_clock_nanosleep(struct fcall *c)
     clockid_t id;
     if (clock_of(c->a[0], &id) < 0)
         return -EINVAL;
-    /* FreeBSD TIMER_ABSTIME is 1, like Linux; the result is an errno value */
+    /* FreeBSD TIMER_ABSTIME is 1, like Linux; the result is an errno
+     * value with the carry clear (kern_posix_error), not an error */
     long r = xsys4(SYS_clock_nanosleep, id, (long)(c->a[1] & 1), (long)c->a[2], (long)c->a[3]);
-    c->ok_negative = 0;
-    return r;
+    return r < 0 ? fbsd_errno_of((int)-r) : 0;
 }
 
 long fbsd_sys_setitimer(struct fcall *c)

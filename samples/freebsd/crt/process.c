@@ -16,6 +16,8 @@ gid_t getegid(void) { return (gid_t)__sys0(SYS_getegid); }
 
 /* The child sees rax = 0 (and rdx = 1); the parent the child's pid. */
 pid_t fork(void) { return (pid_t)__sc0(SYS_fork); }
+int setpgid(pid_t pid, pid_t pgid) { return (int)__sc2(82 /* setpgid */, pid, pgid); }
+pid_t getpgrp(void) { return (pid_t)__sys0(81 /* getpgrp */); }
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {

@@ -137,5 +137,10 @@ int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
 int kill(pid_t pid, int sig);
 int raise(int sig);
+struct timespec;
+int sigwait(const sigset_t *set, int *sig);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 
 #endif

@@ -41,6 +41,8 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 pid_t fork(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
