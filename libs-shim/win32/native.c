@@ -212,7 +212,7 @@ void w32_native_process_attach(void)
 void w32_native_thread_event(int attach)
 {
     for (struct w32_native *m = loaded; m; m = m->next)
-        if (m->inited)
+        if (m->inited && !m->no_thread_calls)
             call_entry(m, attach ? DLL_THREAD_ATTACH : DLL_THREAD_DETACH);
 }
 

@@ -14,6 +14,7 @@ struct w32_native {
     struct pe_file pe;
     struct ximage img;  /* img.base is the module handle */
     int inited;
+    int no_thread_calls; /* DisableThreadLibraryCalls */
     struct w32_native *next;
 };
 

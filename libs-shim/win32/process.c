@@ -133,6 +133,11 @@ static void build_params(struct run_req *req)
     char cwd[PATH_MAX], wcwd[PATH_MAX + 8];
     p->MaximumLength = p->Length = sizeof *p;
     p->Flags = 1; /* normalized */
+    /* A program started by a host path sees it as a Windows path, in the
+     * command line and the C runtime's argv (as under Wine): cmd.exe, for
+     * one, ends its own name at the first '/'. */
+    if (req->argc > 0 && strchr(req->argv[0], '/'))
+        req->argv[0] = w32_proc.exe_path_a;
     w32_proc.cmdline_a = w32_quote_cmdline(req->argc, req->argv);
     w32_proc.cmdline_w = w32_utf8_to_wide(w32_proc.cmdline_a);
     set_ustr(&p->CommandLine, w32_proc.cmdline_w);
@@ -238,11 +243,21 @@ static void setup_tls_index(void)
 }
 
 /* Go programs read the time from KUSER_SHARED_DATA; their build info
- * starts with this marker. */
+ * starts with a marker, and when a release strips that, the header of
+ * the runtime's pc-line table (magic of Go 1.16, 1.18 or 1.20+, then
+ * 0, 0, instruction size 1, pointer size 8) still gives Go away. */
 static int looks_like_go(const struct pe_file *pe)
 {
     static const char magic[] = "\xff Go buildinf:";
-    return memmem(pe->f->data, pe->f->size, magic, sizeof magic - 1) != NULL;
+    static const char *const pclntab[] = { "\xf1\xff\xff\xff\x00\x00\x01\x08",
+                                           "\xf0\xff\xff\xff\x00\x00\x01\x08",
+                                           "\xfa\xff\xff\xff\x00\x00\x01\x08" };
+    if (memmem(pe->f->data, pe->f->size, magic, sizeof magic - 1))
+        return 1;
+    for (size_t i = 0; i < sizeof pclntab / sizeof pclntab[0]; i++)
+        if (memmem(pe->f->data, pe->f->size, pclntab[i], 8))
+            return 1;
+    return 0;
 }
 
 int win64_run(struct pe_file *pe, struct run_req *req)

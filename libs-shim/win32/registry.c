@@ -9,7 +9,8 @@
 #include "registry.h"
 
 #define DLLS(X) X(kernel32) X(msvcrt) X(ucrtbase) X(ntdll) X(advapi32) X(shell32) \
-    X(bcryptprimitives) X(ws2_32) X(mswsock) X(winmm) X(user32)
+    X(bcryptprimitives) X(ws2_32) X(mswsock) X(winmm) X(user32) X(ole32) X(bcrypt) \
+    X(secur32) X(setupapi)
 
 /* Each DLL's exports are the w32x_NAME linker section. */
 #define DECLARE(n) \
@@ -41,6 +42,8 @@ static const struct { const char *prefix; struct w32_dll *dll; } aliases[] = {
     { "ucrtbased", &w32_dll_ucrtbase },
     { "vcruntime140", &w32_dll_ucrtbase },
     { "cryptbase", &w32_dll_advapi32 },
+    { "sspicli", &w32_dll_secur32 },    /* where GetUserNameEx lives since Windows 7 */
+    { "combase", &w32_dll_ole32 },      /* the COM base ole32 forwards to */
 };
 
 /* "KERNEL32.dll" → "kernel32" in BUF. */
@@ -138,7 +141,7 @@ const struct w32_export *w32_find_export(const struct w32_dll *dll, const char *
     for (uint32_t h = name_hash(name) & d->mask; idx[h]; h = (h + 1) & d->mask)
         if (!strcmp(d->exports[idx[h] - 1].name, name))
             return &d->exports[idx[h] - 1];
-    return NULL;
+    return w32_forwarded_export(dll, name);
 }
 
 /* A module handle points at a minimal image header ("MZ", "PE") so code

@@ -16,6 +16,7 @@
 #include "../paths.h"
 #include "../unicode.h"
 #include "k32.h"
+#include "dirinfo.h"
 #include "fileattr.h"
 #include "fileio.h"
 #include "fileobj.h"
@@ -316,7 +317,7 @@ static DWORD info_small(struct w32_file *f, const struct stat *st, int cls, void
     return n < sizeof v ? ERROR_BAD_LENGTH : k32_copy_out(buf, v, sizeof v) ? 0 : ERROR_NOACCESS;
 }
 
-static BOOL WINAPI w32_GetFileInformationByHandleEx(HANDLE h, int cls, PVOID buf, DWORD n)
+DWORD k32_file_info(HANDLE h, int cls, PVOID buf, DWORD n)
 {
     struct stat st;
     struct w32_file *f = NULL;
@@ -328,10 +329,16 @@ static BOOL WINAPI w32_GetFileInformationByHandleEx(HANDLE h, int cls, PVOID buf
         case FileNameInfo: e = info_name(f, buf, n); break;
         case FileAttributeTagInfo:
         case FileIdInfo: e = info_small(f, &st, cls, buf, n); break;
-        default: e = ERROR_INVALID_PARAMETER; break;
+        default: e = k32_dir_info(f, cls, buf, n); break;
         }
         w32_obj_put(&f->o);
     }
+    return e;
+}
+
+static BOOL WINAPI w32_GetFileInformationByHandleEx(HANDLE h, int cls, PVOID buf, DWORD n)
+{
+    DWORD e = k32_file_info(h, cls, buf, n);
     if (e)
         w32_set_last_error(e);
     return e == 0;
@@ -437,11 +444,11 @@ static DWORD set_rename(struct w32_file *f, const FILE_RENAME_INFO *r, DWORD n)
     return 0;
 }
 
-static BOOL WINAPI w32_SetFileInformationByHandle(HANDLE h, int cls, PVOID buf, DWORD n)
+DWORD k32_file_set_info(HANDLE h, int cls, PVOID buf, DWORD n)
 {
     struct w32_file *f = w32_file_get(h);
     if (!f)
-        return FALSE;
+        return ERROR_INVALID_HANDLE;
     DWORD e = 0;
     if (!k32_readable(buf, n ? n : 1))
         e = ERROR_NOACCESS;
@@ -457,6 +464,12 @@ static BOOL WINAPI w32_SetFileInformationByHandle(HANDLE h, int cls, PVOID buf, 
     else
         e = ERROR_INVALID_PARAMETER;
     w32_obj_put(&f->o);
+    return e;
+}
+
+static BOOL WINAPI w32_SetFileInformationByHandle(HANDLE h, int cls, PVOID buf, DWORD n)
+{
+    DWORD e = k32_file_set_info(h, cls, buf, n);
     if (e)
         w32_set_last_error(e);
     return e == 0;

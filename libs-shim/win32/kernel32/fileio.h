@@ -15,6 +15,11 @@ typedef struct {
  * *DONE the bytes moved. */
 DWORD k32_file_io(HANDLE h, void *buf, DWORD n, DWORD *done, OVERLAPPED *ovl, int wr);
 int k32_is_stream(int fd);
+/* GetFileInformationByHandleEx and SetFileInformationByHandle without
+ * the last-error convention (ntdll's file calls use them): 0 or a Win32
+ * error. CLS is a FILE_INFO_BY_HANDLE_CLASS. */
+DWORD k32_file_info(HANDLE h, int cls, PVOID buf, DWORD n);
+DWORD k32_file_set_info(HANDLE h, int cls, PVOID buf, DWORD n);
 /* SetEvent for internal callers. */
 BOOL k32_set_event_handle(HANDLE h);
 /* Queue FN(DATA) as an APC of the calling thread. */

@@ -3,7 +3,8 @@
  * with printf-style !fmt! specifiers (including * widths taken from the
  * following arguments), the escapes %0 %n %r %t %b %% %. %! and "% ",
  * IGNORE_INSERTS, ARGUMENT_ARRAY or a va_list, MAX_WIDTH_MASK (0xff: the
- * text's own line breaks become spaces), and ALLOCATE_BUFFER (LocalAlloc).
+ * text's own line breaks become spaces; otherwise CR, LF and CRLF all come
+ * out as CRLF), and ALLOCATE_BUFFER (LocalAlloc).
  * Message tables in program resources (FROM_HMODULE) are not read: such
  * calls fail with ERROR_RESOURCE_TYPE_NOT_FOUND unless FROM_SYSTEM is
  * also given. */
@@ -115,14 +116,13 @@ static DWORD expand(struct out *o, const char *src, DWORD flags, const struct ar
 {
     int width = flags & FM_MAX_WIDTH_MASK;
     for (const char *p = src; *p; p++) {
-        if (*p == '\r' || *p == '\n') {
-            if (width == FM_MAX_WIDTH_MASK) {
-                if (*p == '\r' && p[1] == '\n')
-                    p++;
+        if (*p == '\r' || *p == '\n') { /* CR, LF and CRLF: one line break */
+            if (*p == '\r' && p[1] == '\n')
+                p++;
+            if (width == FM_MAX_WIDTH_MASK)
                 put(o, " ", 1);
-            } else {
-                put(o, p, 1);
-            }
+            else
+                put(o, "\r\n", 2);
             continue;
         }
         if (*p != '%') {

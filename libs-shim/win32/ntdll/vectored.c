@@ -128,6 +128,7 @@ static const struct { DWORD code; const char *name; } names[] = {
     { STATUS_FLOAT_STACK_CHECK, "float stack check" },
     { STATUS_FLOAT_UNDERFLOW, "float underflow" },
     { STATUS_STACK_BUFFER_OVERRUN, "fail fast / stack buffer overrun" },
+    { 0xC0000602, "fail fast exception" },
     { 0x80000002, "datatype misalignment" },
     { 0xC0000420, "assertion failure" },
     { 0xC0000027, "unwind" },
