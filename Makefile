@@ -114,6 +114,7 @@ $(PRELOAD): $(PRELOAD_O)
 include samples/samples.mk
 include tests/tests.mk
 include bench/bench.mk
+include tests/fuzz/fuzz.mk
 
 # The demo: a Windows program and a FreeBSD program, each run through xeno.
 demo: all samples

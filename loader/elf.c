@@ -109,6 +109,31 @@ static void classify_os(struct elf_info *ei)
     }
 }
 
+/* libelf's reason for the failure just seen. Its error state outlives
+ * the call that set it, so elf_parse clears it first; a failure without a
+ * recorded reason still gets words, never libelf's "no error". */
+static const char *libelf_reason(void)
+{
+    int n = elf_errno();
+    return n ? elf_errmsg(n) : "libelf gave no reason";
+}
+
+/* The identity bytes libelf would otherwise accept as "no kind" without
+ * saying why. */
+static int check_ident(const struct xfile *f, struct xerr *e)
+{
+    const uint8_t *id = f->data;
+    if (f->size < EI_NIDENT)
+        return xerr_set(e, "truncated ELF identification (%zu bytes)", f->size);
+    if (id[EI_CLASS] != ELFCLASS32 && id[EI_CLASS] != ELFCLASS64)
+        return xerr_set(e, "invalid ELF class %u", id[EI_CLASS]);
+    if (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB)
+        return xerr_set(e, "invalid ELF data encoding %u", id[EI_DATA]);
+    if (id[EI_VERSION] != EV_CURRENT)
+        return xerr_set(e, "unsupported ELF version %u", id[EI_VERSION]);
+    return 0;
+}
+
 static const char *file_str(const struct elf_info *ei, uint64_t off)
 {
     if (off >= ei->f->size)
@@ -122,13 +147,13 @@ static int read_phdrs(struct elf_info *ei, struct xerr *e)
 {
     size_t n;
     if (elf_getphdrnum(ei->elf, &n) != 0)
-        return xerr_set(e, "cannot read program headers: %s", elf_errmsg(-1));
+        return xerr_set(e, "cannot read program headers: %s", libelf_reason());
     if (n > ELF_MAX_PHDRS)
         return xerr_set(e, "too many program headers (%zu)", n);
     for (size_t i = 0; i < n; i++) {
         GElf_Phdr *ph = &ei->phdr[i];
         if (!gelf_getphdr(ei->elf, (int)i, ph))
-            return xerr_set(e, "program header %zu is unreadable: %s", i, elf_errmsg(-1));
+            return xerr_set(e, "program header %zu is unreadable: %s", i, libelf_reason());
         if (ph->p_type == PT_TLS)
             ei->has_tls = 1;
         if (ph->p_type == PT_INTERP) {
@@ -184,16 +209,22 @@ int elf_parse(struct elf_info *ei, const struct xfile *f, struct xerr *e)
 {
     memset(ei, 0, sizeof *ei);
     ei->f = f;
-    if (f->size < EI_NIDENT || memcmp(f->data, ELFMAG, SELFMAG) != 0)
+    if (f->size < SELFMAG || memcmp(f->data, ELFMAG, SELFMAG) != 0)
         return xerr_set(e, "not an ELF file");
+    if (check_ident(f, e) < 0)
+        return -1;
     elf_version(EV_CURRENT);
+    elf_errno(); /* forget any earlier file's error */
     ei->elf = elf_memory((char *)f->data, f->size);
-    if (!ei->elf || elf_kind(ei->elf) != ELF_K_ELF)
-        return xerr_set(e, "malformed ELF file: %s", elf_errmsg(-1));
+    if (!ei->elf || elf_kind(ei->elf) != ELF_K_ELF) {
+        xerr_set(e, "malformed ELF file: %s", libelf_reason());
+        elf_free(ei);
+        return -1;
+    }
     GElf_Ehdr eh;
     if (!gelf_getehdr(ei->elf, &eh)) {
         elf_free(ei);
-        return xerr_set(e, "truncated or malformed ELF header: %s", elf_errmsg(-1));
+        return xerr_set(e, "truncated or malformed ELF header: %s", libelf_reason());
     }
     ei->cls = eh.e_ident[EI_CLASS];
     ei->data = eh.e_ident[EI_DATA];

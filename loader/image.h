@@ -28,6 +28,9 @@ struct pe_file;
 /* Map a parsed PE32+ image (headers and sections copied, relocated if it
  * cannot have its preferred base); entry is the run-time entry point. */
 int pe_map_image(const struct pe_file *pe, struct ximage *img, struct xerr *e);
+/* The same into DST (SizeOfImage writable bytes, zeroed), relocated for
+ * BASE: what pe_map_image does once it has memory (the fuzzers use it). */
+int pe_load_into(const struct pe_file *pe, uint8_t *dst, uint64_t base, struct xerr *e);
 /* Apply section protections (after imports are written). */
 void pe_protect_image(const struct pe_file *pe, const struct ximage *img);
 

@@ -207,17 +207,22 @@ static int info_parsed(const char *path, const struct xfile *f, const struct xde
     return 0;
 }
 
+int info_describe(const char *path, const struct xfile *f, struct xerr *e)
+{
+    struct xdetect d;
+    xdetect(f, &d);
+    return info_parsed(path, f, &d, e);
+}
+
 static int info_file(const char *path)
 {
     struct xfile f;
     struct xerr e;
-    struct xdetect d;
     if (xfile_open(&f, path, &e) < 0) {
         xeno_warn("%s: %s", path, e.msg);
         return XENO_EXIT_NOLOAD;
     }
-    xdetect(&f, &d);
-    int rc = info_parsed(path, &f, &d, &e);
+    int rc = info_describe(path, &f, &e);
     if (rc < 0)
         xeno_warn("%s: %s", path, e.msg);
     xfile_close(&f);

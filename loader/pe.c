@@ -75,6 +75,15 @@ const char *pe_str(const struct pe_file *pe, uint32_t rva)
     return memchr(s, 0, avail) ? s : NULL;
 }
 
+const char *pe_name(const struct pe_file *pe, uint32_t rva)
+{
+    const char *s = pe_str(pe, rva);
+    for (const char *c = s; c && *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            return NULL;
+    return s;
+}
+
 static int parse_optional(struct pe_file *pe, const uint8_t *oh, uint16_t ohsize,
                           struct xerr *e)
 {

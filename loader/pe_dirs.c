@@ -111,7 +111,7 @@ int pe_parse_imports(struct pe_file *pe, struct xerr *e)
         struct pe_import_dll *dll = new_dll(pe, e);
         if (!dll)
             return -1;
-        dll->name = pe_str(pe, name);
+        dll->name = pe_name(pe, name);
         if (!dll->name)
             return xerr_set(e, "import directory: DLL name at RVA 0x%x is not a valid "
                             "string", name);
@@ -143,12 +143,15 @@ int pe_parse_delay_imports(struct pe_file *pe, struct xerr *e)
         if (!dll)
             return -1;
         dll->delay = 1;
-        dll->name = pe_str(pe, name);
+        dll->name = pe_name(pe, name);
         if (!dll->name)
             return xerr_set(e, "delay import directory: DLL name at RVA 0x%x is not a "
                             "valid string", name);
         dll->iat_rva = iat;
-        dll->handle_rva = hmod;
+        dll->handle_rva = hmod; /* the loader writes the module handle there */
+        if (hmod && (uint64_t)hmod + 8 > pe->size_of_image)
+            return xerr_set(e, "delay import of %s: module handle slot at RVA 0x%x lies "
+                            "outside the image", dll->name, hmod);
         if (read_thunks(pe, dll, ilt, iat, e) < 0)
             return -1;
     }
@@ -266,12 +269,15 @@ int pe_parse_tls(struct pe_file *pe, struct xerr *e)
     pe->tls_index_va = rd64(d + 16);
     pe->tls_callbacks_va = rd64(d + 24);
     pe->tls_zerofill = rd32(d + 32);
-    if (pe->tls_end < pe->tls_start || pe->tls_end - pe->tls_start > PE_MAX_IMAGE ||
+    /* no template is 0-0; a template's bytes are copied for each thread */
+    if (pe->tls_end < pe->tls_start || (pe->tls_start == 0 && pe->tls_end != 0) ||
         (pe->tls_start && (va_to_rva(pe, pe->tls_start, &r) < 0 ||
                            pe->tls_end - pe->tls_start > pe->size_of_image - r)))
         return xerr_set(e, "TLS template 0x%llx-0x%llx is outside the image",
                         (unsigned long long)pe->tls_start, (unsigned long long)pe->tls_end);
-    if (pe->tls_index_va && va_to_rva(pe, pe->tls_index_va, &r) < 0)
+    /* the loader writes the 4-byte index there */
+    if (pe->tls_index_va && (va_to_rva(pe, pe->tls_index_va, &r) < 0 ||
+                             r + 4ull > pe->size_of_image))
         return xerr_set(e, "TLS index address 0x%llx is outside the image",
                         (unsigned long long)pe->tls_index_va);
     return read_tls_callbacks(pe, e);

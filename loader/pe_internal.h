@@ -10,6 +10,10 @@ static inline uint16_t rd16(const void *p) { uint16_t v; memcpy(&v, p, 2); retur
 static inline uint32_t rd32(const void *p) { uint32_t v; memcpy(&v, p, 4); return v; }
 static inline uint64_t rd64(const void *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 
+/* pe_str, refusing control characters: a name that is printed, and may be
+ * quoted in a one-line error (DLL names). */
+const char *pe_name(const struct pe_file *pe, uint32_t rva);
+
 int pe_check_dirs(struct pe_file *pe, struct xerr *e);
 int pe_parse_imports(struct pe_file *pe, struct xerr *e);
 int pe_parse_delay_imports(struct pe_file *pe, struct xerr *e);

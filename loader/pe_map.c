@@ -50,6 +50,20 @@ static void *reserve(const struct pe_file *pe, uint64_t size)
     return p;
 }
 
+int pe_load_into(const struct pe_file *pe, uint8_t *dst, uint64_t base, struct xerr *e)
+{
+    memcpy(dst, pe->f->data, pe->size_of_headers);
+    for (unsigned i = 0; i < pe->nsect; i++) {
+        const struct pe_section *s = &pe->sect[i];
+        if (s->raw_size)
+            memcpy(dst + s->vaddr, pe->f->data + s->raw_off, s->raw_size);
+    }
+    if (base == pe->image_base)
+        return 0;
+    struct reloc_ctx rc = { dst, base - pe->image_base };
+    return pe_relocs_foreach(pe, apply_reloc, &rc, e);
+}
+
 int pe_map_image(const struct pe_file *pe, struct ximage *img, struct xerr *e)
 {
     memset(img, 0, sizeof *img);
@@ -62,17 +76,8 @@ int pe_map_image(const struct pe_file *pe, struct ximage *img, struct xerr *e)
     img->base = (uint64_t)p;
     img->lo = img->base;
     img->hi = img->base + size;
-    memcpy(p, pe->f->data, pe->size_of_headers);
-    for (unsigned i = 0; i < pe->nsect; i++) {
-        const struct pe_section *s = &pe->sect[i];
-        if (s->raw_size)
-            memcpy((uint8_t *)p + s->vaddr, pe->f->data + s->raw_off, s->raw_size);
-    }
-    if (img->base != pe->image_base) {
-        struct reloc_ctx rc = { p, img->base - pe->image_base };
-        if (pe_relocs_foreach(pe, apply_reloc, &rc, e) < 0)
-            return -1;
-    }
+    if (pe_load_into(pe, p, img->base, e) < 0)
+        return -1;
     img->entry = img->base + pe->entry_rva;
     return 0;
 }

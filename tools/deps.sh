@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh — make sure the Debian packages a build step needs are installed.
-# Usage: tools/deps.sh GROUP...   (groups: build samples test bench)
+# Usage: tools/deps.sh GROUP...   (groups: build samples test bench fuzz)
 # As root it installs what is missing with apt-get; otherwise it prints the
 # exact apt-get line and exits 1.
 set -eu
@@ -9,6 +9,7 @@ pkgs_build="gcc make pkg-config libc6-dev libelf-dev libffi-dev libcapstone-dev 
 pkgs_samples="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 clang lld golang-go binutils-mingw-w64-x86-64"
 pkgs_test="strace binutils file python3 coreutils"
 pkgs_bench="hyperfine gnuplot-nox wine strace"
+pkgs_fuzz="clang libclang-rt-14-dev"
 
 want=""
 for g in "$@"; do
@@ -17,6 +18,7 @@ for g in "$@"; do
         samples) want="$want $pkgs_samples" ;;
         test) want="$want $pkgs_test" ;;
         bench) want="$want $pkgs_bench" ;;
+        fuzz) want="$want $pkgs_fuzz" ;;
         *) echo "deps.sh: unknown group '$g'" >&2; exit 2 ;;
     esac
 done

@@ -17,6 +17,7 @@ static uint16_t r16(size_t o) { uint16_t v; memcpy(&v, buf + o, 2); return v; }
 static void w16(size_t o, uint16_t v) { memcpy(buf + o, &v, 2); }
 static void w32(size_t o, uint32_t v) { memcpy(buf + o, &v, 4); }
 static void w64(size_t o, uint64_t v) { memcpy(buf + o, &v, 8); }
+static uint64_t r64(size_t o) { uint64_t v; memcpy(&v, buf + o, 8); return v; }
 
 /* PE landmarks */
 static size_t pe(void) { return r32(0x3c); }
@@ -81,12 +82,34 @@ static void pe_tls_cb(void)
     size_t t = rva_off(r32(dir(9)));
     w64(t + 24, 0x7fff00000000ull);
 }
+/* Found by tests/fuzz (fuzz_pe_map): a TLS template ending at 0x98 but
+ * starting at 0 passed; each thread copied 0x98 bytes from address 0. */
+static void pe_tls_no_start(void)
+{
+    size_t t = rva_off(r32(dir(9)));
+    w64(t + 8, r64(t + 8) - r64(t));
+    w64(t, 0);
+}
+/* Found reviewing what the loader writes (fuzz_pe_map asserts it now):
+ * the 4-byte TLS index may start in the image's last 3 bytes. */
+static void pe_tls_index_end(void)
+{
+    w64(rva_off(r32(dir(9))) + 16, r64(opt() + 24) + r32(opt() + 56) - 2);
+}
 static void pe_reloc_zero(void) { w32(rva_off(r32(dir(5))) + 4, 0); }
 static void pe_magic(void) { w16(opt(), 0x999); }
 static void pe_entry(void) { w32(opt() + 16, 0x7fffffff); }
 static void pe_align(void) { w32(opt() + 32, 0); }
 static void pe_i386(void) { w16(pe() + 4, 0x14c); }
 static void pe_arm64(void) { w16(pe() + 4, 0xaa64); }
+
+/* Found by tests/fuzz (fuzz_pe_info): a line break in a DLL name split
+ * the one-line error that quoted it. */
+static void pe_dllname_newline(void)
+{
+    size_t name = rva_off(r32(rva_off(r32(dir(1))) + 12));
+    buf[name + 3] = '\n';
+}
 
 static void elf_trunc(void) { size = 20; }
 static void elf_phoff(void) { w64(32, 0x7fffffff0000ull); }
@@ -102,6 +125,26 @@ static void elf_overlap(void)
     memcpy(buf + ph(a + 1) + 8, buf + ph(a) + 8, 16); /* same offset and vaddr */
 }
 static void elf_class(void) { buf[4] = 1; }
+/* Found by tests/fuzz (fuzz_elf_info): libelf takes an unknown class or
+ * data encoding as "no kind" without an error: the message said "no
+ * error" (or repeated an earlier file's), and the handle leaked. */
+static void elf_bad_class(void) { buf[4] = 0x41; }
+static void elf_bad_data(void) { buf[5] = 7; }
+/* Found by tests/fuzz (fuzz_elf_info): the code segment's offset + file
+ * size wraps around to a small number; `xeno info` disassembled past the
+ * end of the file predicting system calls (at address 0, so that address
+ * + size does not wrap too). */
+static void elf_exec_wraps(void)
+{
+    for (int i = 0; i < r16(56); i++)
+        if (r32(ph(i)) == 1 && (r32(ph(i) + 4) & 1) && r64(ph(i) + 8) > 0x10) {
+            w64(ph(i) + 16, 0);
+            w64(ph(i) + 32, 0x10 - r64(ph(i) + 8));
+            w64(ph(i) + 40, 0x10 - r64(ph(i) + 8));
+            return;
+        }
+    exit(1);
+}
 static void elf_netbsd(void)
 {   /* OSABI NetBSD, and any FreeBSD ABI note renamed to a NetBSD one */
     static const char tag[] = "\x08\0\0\0\x04\0\0\0\x01\0\0\0FreeBSD";
@@ -128,12 +171,15 @@ static const struct damage damages[] = {
     { "pe-import-table-loop", 1, pe_import_loop, "import of" },
     { "pe-import-descriptors-unterminated", 1, pe_desc_unterminated, "import" },
     { "pe-tls-callbacks-outside", 1, pe_tls_cb, "TLS callback" },
+    { "pe-tls-template-no-start", 1, pe_tls_no_start, "TLS template" },
+    { "pe-tls-index-at-end", 1, pe_tls_index_end, "TLS index" },
     { "pe-reloc-block-zero", 1, pe_reloc_zero, "invalid size" },
     { "pe-bad-optional-magic", 1, pe_magic, "optional header magic" },
     { "pe-entry-outside", 1, pe_entry, "entry point" },
     { "pe-zero-alignment", 1, pe_align, "alignment" },
     { "pe-i386", 1, pe_i386, "32-bit (i386) Windows programs are not supported" },
     { "pe-arm64", 1, pe_arm64, "ARM64 Windows programs are not supported" },
+    { "pe-dll-name-newline", 1, pe_dllname_newline, "DLL name" },
     { "elf-truncated", 0, elf_trunc, "ELF" },
     { "elf-phoff-outside", 0, elf_phoff, "program headers" },
     { "elf-phnum-huge", 0, elf_phnum, "program header" },
@@ -145,6 +191,9 @@ static const struct damage damages[] = {
     { "elf-loads-overlap", 0, elf_overlap, "overlap" },
     { "elf-class32", 0, elf_class, "ELF" },
     { "elf-netbsd", 0, elf_netbsd, "NetBSD programs are not supported" },
+    { "elf-bad-class", 0, elf_bad_class, "invalid ELF class" },
+    { "elf-bad-data-encoding", 0, elf_bad_data, "invalid ELF data encoding" },
+    { "elf-code-offset-wraps", 0, elf_exec_wraps, "past the end of the file" },
 };
 
 static uint8_t *slurp(const char *path, size_t *n)

@@ -72,6 +72,9 @@ static void thunks_unterminated(uint8_t *b)
 {
     for (int i = 0; i < 0x1c0 / 8; i++)
         pb_w64(b + PB_IDATA_OFF + 0x40 + 8 * i, (1ull << 63) | 1);
+    /* the thunks cover the DLL name: move it into the gap after the descriptors */
+    memcpy(b + PB_IDATA_OFF + 0x28, "K.dll", 6);
+    pb_w32(b + PB_IDATA_OFF + 12, PB_IDATA_RVA + 0x28);
 }
 static void short_opt(uint8_t *b) { pb_w16(b + PB_PE_OFF + 20, 64); }
 static void nothing(uint8_t *b) { (void)b; }
