@@ -85,6 +85,11 @@ struct w32_dll {
 
 /* The thread's LastErrorValue lives in its TEB, as on Windows. */
 void w32_set_last_error(DWORD e);
+/* Builtins copy guest memory directly once ntdll's fault handler says a
+ * fault in such a copy can be recovered (kernel32/strbuf.c); the handler
+ * calls w32_copy_fault_recover, which returns only when no copy was on. */
+void w32_copy_faults_recoverable(void);
+void w32_copy_fault_recover(void);
 DWORD w32_get_last_error(void);
 /* Linux errno → Win32 error code. */
 DWORD w32_error_from_errno(int e);

@@ -30,6 +30,16 @@ int k32_is_stream(int fd)
     return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
+int k32_file_is_stream(struct w32_file *f)
+{
+    int k = __atomic_load_n(&f->kind, __ATOMIC_RELAXED);
+    if (!k) {
+        k = k32_is_stream(f->fd) ? 1 : 2;
+        __atomic_store_n(&f->kind, k, __ATOMIC_RELAXED);
+    }
+    return k == 1;
+}
+
 /* Record the result in OVL, set its event, queue a completion packet. */
 static void complete(struct w32_file *f, OVERLAPPED *ovl, DWORD status, DWORD n)
 {
@@ -110,11 +120,11 @@ DWORD k32_file_io(HANDLE h, void *buf, DWORD n, DWORD *done, OVERLAPPED *ovl, in
         return se;
     }
     DWORD need = wr ? (FILE_WRITE_DATA | FILE_APPEND_DATA) : FILE_READ_DATA;
-    int stream = k32_is_stream(f->fd);
+    int stream = k32_file_is_stream(f);
     DWORD e = 0;
     if (!(f->rights & need) || f->is_dir) {
         e = f->is_dir ? ERROR_INVALID_FUNCTION : ERROR_ACCESS_DENIED;
-    } else if (!stream && f->ino) {
+    } else if (!stream && k32_lock_any(f)) { /* no locks: no need for the position */
         uint64_t pos = ovl ? ovl_offset(ovl) : (uint64_t)lseek(f->fd, 0, SEEK_CUR);
         if (!k32_lock_allows(f, pos, n, wr))
             e = ERROR_LOCK_VIOLATION;

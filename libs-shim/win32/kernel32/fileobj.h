@@ -25,6 +25,7 @@ struct w32_file {
     struct k32_inode *ino;   /* share and lock bookkeeping, or NULL */
     struct k32_iocp *port;   /* CreateIoCompletionPort association */
     ULONG_PTR port_key;
+    int kind;                /* 0 not yet known, 1 pipe or socket, 2 other (k32_file_is_stream) */
 };
 
 /* A new handle for host descriptor FD (owned: closed with the last handle). */
@@ -59,5 +60,9 @@ DWORD k32_share_check(const char *host, DWORD rights, DWORD share);
 /* Byte-range locks: may F read (or write) [OFF, OFF+N) given the locks
  * other handles hold? */
 int k32_lock_allows(struct w32_file *f, uint64_t off, uint64_t n, int write);
+/* Does any byte-range lock exist on F's file (a hint, read without the lock)? */
+int k32_lock_any(const struct w32_file *f);
+/* Is F a pipe or socket (no file position)? Asked of the host once. */
+int k32_file_is_stream(struct w32_file *f);
 
 #endif

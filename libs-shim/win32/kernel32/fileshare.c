@@ -168,6 +168,11 @@ static int overlap(const struct k32_lock *l, uint64_t off, uint64_t len)
     return len && l->len && off < l->off + l->len && l->off < off + len;
 }
 
+int k32_lock_any(const struct w32_file *f)
+{
+    return f->ino && __atomic_load_n(&f->ino->locks, __ATOMIC_ACQUIRE) != NULL;
+}
+
 int k32_lock_allows(struct w32_file *f, uint64_t off, uint64_t n, int write)
 {
     struct k32_inode *ino = f->ino;

@@ -90,7 +90,7 @@ static NTSTATUS nt_io(HANDLE h, HANDLE event, IO_APC_ROUTINE apc, PVOID ctx, IO_
     struct w32_file *f = w32_file_get(h);
     if (!f)
         return STATUS_NT_INVALID_HANDLE;
-    int stream = k32_is_stream(f->fd);
+    int stream = k32_file_is_stream(f);
     w32_obj_put(&f->o);
     DWORD done = 0, e = k32_file_io(h, buf, n, &done, positional ? &ov : NULL, wr);
     NTSTATUS st = io_status(e, done, n, wr, stream);

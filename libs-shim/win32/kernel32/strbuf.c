@@ -4,6 +4,8 @@
  * process_vm_readv/writev, so a bad pointer gives an error instead of a
  * fault inside xeno (where those calls are not allowed, pointers are
  * trusted). */
+#include <pthread.h>
+#include <signal.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,16 +57,75 @@ DWORD k32_ret_str_w(const char *utf8, WCHAR *buf, DWORD n)
  * pointers are trusted and copied directly. */
 static int vm_calls_work = 1;
 
+/* This process's id, asked once per process (a child of fork asks again). */
+static pid_t self_pid;
+static void forget_pid(void) { self_pid = 0; }
+
+static pid_t self(void)
+{
+    if (!self_pid) {
+        static int once;
+        if (!__atomic_exchange_n(&once, 1, __ATOMIC_RELAXED))
+            pthread_atfork(NULL, NULL, forget_pid);
+        self_pid = getpid();
+    }
+    return self_pid;
+}
+
 static ssize_t vm_copy(void *dst, const void *src, size_t n, int out)
 {
     struct iovec l = { out ? (void *)src : dst, n }, r = { out ? dst : (void *)src, n };
-    ssize_t got = out ? process_vm_writev(getpid(), &l, 1, &r, 1, 0) : process_vm_readv(getpid(), &l, 1, &r, 1, 0);
+    pid_t pid = self();
+    ssize_t got = out ? process_vm_writev(pid, &l, 1, &r, 1, 0) : process_vm_readv(pid, &l, 1, &r, 1, 0);
     if (got < 0 && (errno == ENOSYS || errno == EPERM)) {
         vm_calls_work = 0;
         memcpy(dst, src, n);
         return (ssize_t)n;
     }
     return got;
+}
+
+/* Once ntdll's fault handler is in place a copy is made directly: a
+ * fault inside it ends the copy (w32_copy_fault_recover, called by the
+ * handler, jumps back here) and it reports failure. Before that, and in
+ * the unit tests, the kernel checks the addresses (process_vm_*). */
+static int direct_ok;
+static __thread void **copy_jmp;
+
+void w32_copy_faults_recoverable(void) { direct_ok = 1; }
+
+void w32_copy_fault_recover(void)
+{
+    void **jb = copy_jmp;
+    if (!jb)
+        return;
+    copy_jmp = NULL;
+    __builtin_longjmp(jb, 1);
+}
+
+/* Not instrumented: the guest may name any address. */
+__attribute__((noinline, no_sanitize_address)) static void raw_copy(void *dst, const void *src,
+                                                                   size_t n)
+{
+    __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}
+
+/* A call of its own after the setjmp (see syscalls/intercept.c). */
+__attribute__((noinline)) static int direct_copy(void *dst, const void *src, size_t n)
+{
+    void *jb[5];
+    if (__builtin_setjmp(jb)) {
+        sigset_t faults;
+        sigemptyset(&faults);
+        sigaddset(&faults, SIGSEGV);
+        sigaddset(&faults, SIGBUS);
+        pthread_sigmask(SIG_UNBLOCK, &faults, NULL); /* we left the handler by a jump */
+        return 0;
+    }
+    copy_jmp = jb;
+    raw_copy(dst, src, n);
+    copy_jmp = NULL;
+    return 1;
 }
 
 /* Probe one byte per page: the kernel reports EFAULT for a bad one. */
@@ -77,7 +138,7 @@ int k32_readable(const void *p, size_t n)
     uintptr_t a = (uintptr_t)p, end = a + (n ? n : 1);
     char c;
     for (; a < end; a = (a | 4095) + 1)
-        if (vm_copy(&c, (const void *)a, 1, 0) != 1)
+        if (direct_ok ? !direct_copy(&c, (const void *)a, 1) : vm_copy(&c, (const void *)a, 1, 0) != 1)
             return 0;
     return 1;
 }
@@ -88,6 +149,8 @@ int k32_copy_in(void *dst, const void *src, size_t n)
         return 1;
     if (!src)
         return 0;
+    if (direct_ok)
+        return direct_copy(dst, src, n);
     if (!vm_calls_work) {
         memcpy(dst, src, n);
         return 1;
@@ -101,6 +164,8 @@ int k32_copy_out(void *dst, const void *src, size_t n)
         return 1;
     if (!dst)
         return 0;
+    if (direct_ok)
+        return direct_copy(dst, src, n);
     if (!vm_calls_work) {
         memcpy(dst, src, n);
         return 1;

@@ -149,18 +149,20 @@ static BOOL commit(uint64_t addr, SIZE_T size, DWORD prot, int reset)
                                                                      : ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    for (uint64_t p = start; p < end; p += PG) {
-        uint16_t *w = page(r, p);
+    /* one host call per run of pages in the same state (committed or not) */
+    for (uint64_t p = start, q; p < end; p = q) {
+        int was = *page(r, p) != 0;
+        for (q = p; q < end && (*page(r, q) != 0) == was; q += PG)
+            if (!reset)
+                *page(r, q) = (uint16_t)prot;
         if (reset) {
-            if (*w)
-                madvise((void *)p, PG, MADV_DONTNEED);
-            continue;
+            if (was)
+                madvise((void *)p, q - p, MADV_DONTNEED);
+        } else if (!was) { /* a fresh commit: zero pages */
+            mmap((void *)p, q - p, hp, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        } else {
+            mprotect((void *)p, q - p, hp);
         }
-        if (!*w) /* a fresh commit: zero pages */
-            mmap((void *)p, PG, hp, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-        else
-            mprotect((void *)p, PG, hp);
-        *w = (uint16_t)prot;
     }
     return TRUE;
 }

@@ -227,6 +227,8 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
         syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
         return;
     }
+    if (sig == SIGSEGV || sig == SIGBUS)
+        w32_copy_fault_recover();               /* a builtin's copy of guest memory */
     if (!teb) {                                 /* not a Windows thread: crash as usual */
         xeno_sigaction_raw(sig, SIG_DFL, 0, 0, NULL);
         return;
@@ -303,4 +305,5 @@ void seh_install_fault_handlers(void)
     static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         xeno_sigaction_raw(sigs[i], (void *)on_fault, SA_ONSTACK, 0, NULL);
+    w32_copy_faults_recoverable();
 }
