@@ -4,6 +4,7 @@
 BENCH_STAMP := $(BUILD)/.deps-bench
 BENCH_DIR   := $(BUILD)/bench
 BENCH_BINS  := $(BENCH_DIR)/loop-linux $(BENCH_DIR)/loop-freebsd $(BENCH_DIR)/sigsys_raw \
+               $(BENCH_DIR)/sud_floor \
                $(BENCH_DIR)/seccomp_trap
 
 $(BENCH_STAMP): tools/deps.sh
