@@ -251,8 +251,8 @@ xeno_clone_raw:
  * clobbered, as by the syscall instruction itself; so are the flags
  * (FreeBSD returns its error indication in CF). */
 
-/* FreeBSD guest: table = u16 Linux number per FreeBSD number (0: use the
- * gate), errmap = u8 FreeBSD errno per Linux errno. */
+/* FreeBSD guest: table = u16 Linux number + 1 per FreeBSD number (0: use
+ * the gate; Linux's read is number 0), errmap = u8 FreeBSD errno per Linux errno. */
     .globl xeno_tramp_fbsd, xeno_tramp_fbsd_end, xeno_tramp_fbsd_data
     .p2align 4
 xeno_tramp_fbsd:
@@ -264,7 +264,7 @@ xeno_tramp_fbsd:
     movzwl (%r11,%rax,2), %r11d
     test %r11d, %r11d
     jz 8f
-    mov %r11, %rax
+    lea -1(%r11), %rax
     movb $SUD_ALLOW, %gs:XT_SELECTOR
     syscall
     movb $SUD_BLOCK, %gs:XT_SELECTOR

@@ -31,6 +31,7 @@ static const struct { uint16_t fbsd, lnx; } same[] = {
  * inside the SIGSYS handler (signals stay blocked there). */
 static const uint16_t quick_calls[] = { 20, 24, 25, 39, 43, 47, 41, 331 };
 
+/* Linux number + 1 (Linux's read is 0), or 0: through the gate. */
 static uint16_t direct[NSYS];
 static uint8_t quick[NSYS];
 static uint8_t errmap[256];
@@ -45,7 +46,7 @@ static int sud_quick(ucontext_t *uc)
         return 0;
     struct xthread *t = xthread_self();
     t->selector = SUD_ALLOW;
-    long r = xsys6(direct[nr], g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]);
+    long r = xsys6(direct[nr] - 1, g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]);
     t->selector = SUD_BLOCK;
     if (r < 0 && r > -4096) {
         g[REG_RAX] = errmap[-r & 255];
@@ -62,7 +63,7 @@ void fbsd_fast_init(int tracing)
     memset(direct, 0, sizeof direct);
     memset(quick, 0, sizeof quick);
     for (size_t i = 0; !tracing && i < sizeof same / sizeof same[0]; i++)
-        direct[same[i].fbsd] = same[i].lnx;
+        direct[same[i].fbsd] = (uint16_t)(same[i].lnx + 1);
     for (size_t i = 0; !tracing && i < sizeof quick_calls / sizeof quick_calls[0]; i++)
         quick[quick_calls[i]] = direct[quick_calls[i]] != 0;
     for (int e = 0; e < 256; e++)
