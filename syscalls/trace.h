@@ -105,6 +105,10 @@ int trace_filter_names(const char *spec, const char *dll, const char *name);
 void trace_summary_prepare(void);
 void trace_count(int nr, const char *name, int failed, uint64_t ns);
 void trace_summary(void);
+/* Time for a call trace_count already counted (with 0 ns). */
+void trace_count_ns(int nr, uint64_t ns);
+/* The last column's title in the -c table ("syscall"; Windows: "function"). */
+void trace_summary_label(const char *label);
 
 /* ---- --stats ---- */
 void trace_stats(void);

@@ -11,7 +11,7 @@
 #include "rewrite.h"
 #include "trace.h"
 
-#define MAX_NR 1024
+#define MAX_NR 4096 /* system call numbers, or the Windows relays' ids */
 #define HOST_TEXT_MAX 2048
 
 struct count {
@@ -52,6 +52,12 @@ void trace_count(int nr, const char *name, int failed, uint64_t ns)
         __atomic_add_fetch(&c->errors, 1, __ATOMIC_RELAXED);
 }
 
+void trace_count_ns(int nr, uint64_t ns)
+{
+    if (counts && nr >= 0 && nr < MAX_NR)
+        __atomic_add_fetch(&counts[nr].ns, ns, __ATOMIC_RELAXED);
+}
+
 static int by_time(const void *a, const void *b)
 {
     const struct count *x = a, *y = b;
@@ -60,6 +66,13 @@ static int by_time(const void *a, const void *b)
     if (x->calls != y->calls)
         return x->calls < y->calls ? 1 : -1;
     return strcmp(x->name ? x->name : "", y->name ? y->name : "");
+}
+
+static const char *what = "syscall";
+
+void trace_summary_label(const char *label)
+{
+    what = label;
 }
 
 static const char rule[] = "------ ----------- ----------- --------- --------- ----------------";
@@ -92,7 +105,7 @@ void trace_summary(void)
     qsort(sorted, n, sizeof *sorted, by_time);
     struct tline l;
     tl_init(&l);
-    tl_printf(&l, "%% time     seconds  usecs/call     calls    errors syscall\n%s", rule);
+    tl_printf(&l, "%% time     seconds  usecs/call     calls    errors %s\n%s", what, rule);
     trace_emit(&l);
     for (size_t i = 0; i < n; i++) {
         tl_init(&l);

@@ -19,6 +19,8 @@
 
 struct relay {
     char dll[32];
+    char full[96];          /* DLL.Name, the -c table's row */
+    int id;                 /* the -c table's counter */
     const char *name;
     const char *sig;
     void *fn;
@@ -44,6 +46,16 @@ int w32_relay_on(void)
 
 void w32_relay_flush(void)
 {
+    trace_flush();
+}
+
+void w32_relay_exit(UINT code)
+{
+    if (relay_on && trace_cfg.summary) {
+        trace_summary_label("function");
+        trace_summary();
+    }
+    (void)code;
     trace_flush();
 }
 
@@ -91,10 +103,24 @@ static void put_arg(struct tline *l, char kind, void *p)
     }
 }
 
+/* -c: count the call and its time; no lines. Builtins have no common
+ * failure convention, so the errors column stays empty. */
+static void relay_count(ffi_cif *cif, void *ret, void **args, struct relay *r)
+{
+    trace_count(r->id, r->full, 0, 0); /* counted now: exit() never returns */
+    uint64_t t0 = trace_now_ns();
+    ffi_call(cif, FFI_FN(r->fn), ret, args);
+    trace_count_ns(r->id, trace_now_ns() - t0);
+}
+
 static void relay_call(ffi_cif *cif, void *ret, void **args, void *ud)
 {
     struct relay *r = ud;
     struct tline l;
+    if (trace_cfg.summary) {
+        relay_count(cif, ret, args, r);
+        return;
+    }
     int tid = (int)syscall(SYS_gettid);
     tl_init(&l);
     tl_time(&l); /* -t/-tt/-ttt */
@@ -163,6 +189,9 @@ void *w32_relay_wrap(const struct w32_dll *dll, const struct w32_export *exp)
         return exp->addr;
     w32_dll_display_name(dll->name, r->dll, sizeof r->dll);
     r->name = exp->name;
+    snprintf(r->full, sizeof r->full, "%s.%s", r->dll, exp->name);
+    static int next_id;
+    r->id = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
     r->sig = exp->sig;
     r->fn = exp->addr;
     if (!parse_sig(r) || ffi_prep_closure_loc(cl, &r->cif, relay_call, r, code) != FFI_OK)

@@ -21,5 +21,7 @@ void *w32_missing_stub(const char *dll, const char *name);
 void w32_dll_display_name(const char *dll, char *buf, size_t n);
 /* Flush buffered trace output (at exit). */
 void w32_relay_flush(void);
+/* At process exit: the -c table when asked for, then the buffered lines. */
+void w32_relay_exit(UINT code);
 
 #endif

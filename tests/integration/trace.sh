@@ -145,6 +145,13 @@ t_match "windows: Call lines" '^[0-9a-f]{4}:Call (KERNEL32|MSVCRT)\.[A-Za-z_]+\(
 t_match "windows: Ret lines with the value" '^[0-9a-f]{4}:Ret  [A-Z0-9]+\.[A-Za-z_]+\(\) retval=[0-9a-f]{16}$' "$(cat $TMP/tr)"
 t_match "windows: strings shown" ':Call MSVCRT\.strlen\([0-9a-f]+"x"\)$' "$(cat $TMP/tr)"
 t_eq "windows: output unchanged" "$($X run $W/hello.exe x | tr -d '\r')" "$(tr -d '\r' < $TMP/out)"
+sed -n 's/^[0-9a-f]*:Call \([A-Z0-9]*\.[A-Za-z_0-9]*\)(.*/\1/p' $TMP/tr | sort | uniq -c |
+    awk '{ print $2, $1 }' | sort > $TMP/calls.lines
+trace wincount -c $W/hello.exe x
+t_eq "windows -c: output unchanged" "$($X run $W/hello.exe x | tr -d '\r')" "$(tr -d '\r' < $TMP/out)"
+t_match "windows -c: strace's table, by function" '^% time +seconds +usecs/call +calls +errors function$' "$(head -1 $TMP/tr)"
+awk 'NR > 2 && $1 != "------" && $NF != "total" { print $NF, $(NF-1) }' $TMP/tr | sort > $TMP/calls.table
+t_eq "windows -c: each function's count is its number of Call lines" "$(cat $TMP/calls.lines)" "$(cat $TMP/calls.table)"
 trace winfilter -e trace=strlen $W/hello.exe x
 t_eq "windows: -e trace=NAME" "" "$(grep -v -E ':(Call |Ret  )MSVCRT\.strlen\(' $TMP/tr)"
 

@@ -62,7 +62,7 @@ void w32_process_terminate(UINT code)
             n = write(k32_exit_fd, b, 4);
         while (n < 0 && errno == EINTR);
     }
-    w32_relay_flush();
+    w32_relay_exit(code);
     syscall(SYS_exit_group, (int)code);
     _exit((int)code);
 }
