@@ -48,6 +48,7 @@ for r in $(seq $REPS); do
     XENO_REWRITE=0 run_loop fbsd-sud $X run $B/loop-freebsd $NS
     LD_PRELOAD=$(realpath $P) run_loop preload-rewrite $B/loop-linux $N
     LD_PRELOAD=$(realpath $P) XENO_REWRITE=0 run_loop preload-sud $B/loop-linux $NS
+    run_loop raw-off $B/sud_floor off $N
     run_loop sud-inrange $B/sud_floor inrange $N
     run_loop sud-selector $B/sud_floor selector $N
     run_loop sigsys-raw $B/sigsys_raw $NS
@@ -73,6 +74,7 @@ row_loop fbsd-rewrite "xeno, FreeBSD guest, rewritten site"
 row_loop fbsd-sud "xeno, FreeBSD guest, Syscall User Dispatch (XENO_REWRITE=0)"
 row_loop preload-rewrite "libxeno-preload.so, rewritten site"
 row_loop preload-sud "libxeno-preload.so, Syscall User Dispatch (XENO_REWRITE=0)"
+row_loop raw-off "native loop, inline syscall instruction, nothing armed (baseline of the next two)"
 row_loop sud-inrange "native loop, SUD armed, site in the allowed range (floor for rewritten calls)"
 row_loop sud-selector "native loop, SUD armed, selector allows (kernel reads the selector)"
 row_loop sigsys-raw "raw SIGSYS round trip (SUD, empty handler)"

@@ -242,22 +242,52 @@ static void setup_tls_index(void)
     }
 }
 
-/* Go programs read the time from KUSER_SHARED_DATA; their build info
- * starts with a marker, and when a release strips that, the header of
- * the runtime's pc-line table (magic of Go 1.16, 1.18 or 1.20+, then
- * 0, 0, instruction size 1, pointer size 8) still gives Go away. */
-static int looks_like_go(const struct pe_file *pe)
+/* Go programs read the time from KUSER_SHARED_DATA. Their build info
+ * starts with a marker, 16-byte aligned near the start of the writable
+ * data (where Go's debug/buildinfo looks); when a release strips that,
+ * the header of the runtime's pc-line table in the read-only data (magic
+ * of Go 1.16, 1.18 or 1.20+, then 0, 0, instruction size 1, pointer size
+ * 8; 4-byte aligned) still gives Go away. Only those sections are read:
+ * scanning a whole large program costs milliseconds at every start. */
+static int has_buildinfo(const uint8_t *p, size_t n)
 {
     static const char magic[] = "\xff Go buildinf:";
-    static const char *const pclntab[] = { "\xf1\xff\xff\xff\x00\x00\x01\x08",
-                                           "\xf0\xff\xff\xff\x00\x00\x01\x08",
-                                           "\xfa\xff\xff\xff\x00\x00\x01\x08" };
-    if (memmem(pe->f->data, pe->f->size, magic, sizeof magic - 1))
-        return 1;
-    for (size_t i = 0; i < sizeof pclntab / sizeof pclntab[0]; i++)
-        if (memmem(pe->f->data, pe->f->size, pclntab[i], 8))
+    n = n < 65536 ? n : 65536;
+    for (size_t i = 0; i + sizeof magic - 1 <= n; i += 16)
+        if (!memcmp(p + i, magic, sizeof magic - 1))
             return 1;
     return 0;
+}
+
+static int has_pclntab(const uint8_t *p, size_t n)
+{
+    static const uint32_t magics[] = { 0xfffffff1u, 0xfffffff0u, 0xfffffffau };
+    static const uint8_t rest[4] = { 0, 0, 1, 8 };
+    for (size_t i = 0; i + 8 <= n; i += 4) {
+        uint32_t m;
+        memcpy(&m, p + i, 4);
+        if ((m == magics[0] || m == magics[1] || m == magics[2]) && !memcmp(p + i + 4, rest, 4))
+            return 1;
+    }
+    return 0;
+}
+
+static int looks_like_go(const struct pe_file *pe)
+{
+    int pcln = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (unsigned i = 0; i < pe->nsect; i++) {
+            const struct pe_section *sc = &pe->sect[i];
+            const uint8_t *p = pe->f->data + sc->raw_off;
+            uint32_t fl = sc->flags;
+            if (!sc->raw_size || (fl & (PE_SCN_MEM_EXECUTE | PE_SCN_CNT_UNINIT)))
+                continue;
+            if (pass == 0 && (fl & PE_SCN_MEM_WRITE) && has_buildinfo(p, sc->raw_size))
+                return 1;
+            if (pass == 1 && !(fl & PE_SCN_MEM_WRITE) && (pcln = has_pclntab(p, sc->raw_size)))
+                return 1;
+        }
+    return pcln;
 }
 
 int win64_run(struct pe_file *pe, struct run_req *req)
