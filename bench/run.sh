@@ -175,6 +175,6 @@ set xtics rotate by -35 font ",8"
 set title "xeno benchmarks (lower is better)"
 plot "$TMP/ratios.dat" using 2:xtic(1) notitle
 GP
-    echo "\n![ratios](results.png)" >> $OUT
+    echo "\nChart: bench/results.png (written by \`make bench\`, not kept in git)." >> $OUT
 fi
 cat $OUT
