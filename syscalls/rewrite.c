@@ -297,16 +297,30 @@ static long known_number(const struct fn *f, long i)
     return -1;
 }
 
+/* The address of the next 0f 05 at or after S in [lo, hi) of CODE (the
+ * bytes of lo), or hi. memchr is vectorised; a byte loop was most of a
+ * Go program's start-up under xeno. */
+static uint64_t next_syscall(const uint8_t *code, uint64_t lo, uint64_t hi, uint64_t s)
+{
+    while (s + 2 <= hi) {
+        const uint8_t *p = memchr(code + (s - lo), 0x0f, hi - 1 - s);
+        if (!p)
+            return hi;
+        s = lo + (uint64_t)(p - code);
+        if (p[1] == 0x05)
+            return s;
+        s++;
+    }
+    return hi;
+}
+
 void rw_scan_sites(const uint8_t *code, uint64_t lo, uint64_t hi, const struct rw_anchors *a,
                    rw_site_fn fn, void *ctx)
 {
     struct fn cache = { 0 };
     if (cs_init() < 0)
         return;
-    for (uint64_t s = lo; s + 2 <= hi; s++) {
-        const uint8_t *p = code + (s - lo);
-        if (p[0] != 0x0f || p[1] != 0x05)
-            continue;
+    for (uint64_t s = next_syscall(code, lo, hi, lo); s < hi; s = next_syscall(code, lo, hi, s + 1)) {
         struct fn *f = fn_at(&cache, a, code, lo, hi, s);
         long i = f ? find_insn(f, s) : -1;
         if (i < 0)
@@ -559,11 +573,9 @@ int rw_rewrite_range(uint64_t lo, uint64_t hi, int prot, const struct rw_anchors
     uint64_t p0 = lo & ~(PAGE - 1), p1 = (hi + PAGE - 1) & ~(PAGE - 1);
     if (cs_init() < 0 || mprotect((void *)p0, p1 - p0, prot | PROT_READ | PROT_WRITE) < 0)
         return 0;
-    for (uint64_t s = lo; s + 2 <= hi; s++) {
-        const uint8_t *p = (const uint8_t *)s;
-        if (p[0] != 0x0f || p[1] != 0x05)
-            continue;
-        struct fn *f = fn_at(&cache, a, (const uint8_t *)lo, lo, hi, s);
+    const uint8_t *code = (const uint8_t *)lo;
+    for (uint64_t s = next_syscall(code, lo, hi, lo); s < hi; s = next_syscall(code, lo, hi, s + 1)) {
+        struct fn *f = fn_at(&cache, a, code, lo, hi, s);
         long i = f ? find_insn(f, s) : -1;
         if (i < 0 || (f->v[i].flags & I_PATCHED))
             continue; /* not provably an instruction, or already patched */
