@@ -165,7 +165,7 @@ row_loop t-strace "strace -f -o FILE"
 if command -v gnuplot >/dev/null; then
     awk -F'|' 'NF == 6 && /^\| / && $5 ~ /x *$/ { gsub(/ /, "", $5); sub(/x$/, "", $5); gsub(/^ +| +$/, "", $2); print "\"" $2 "\" " $5 }' $OUT > $TMP/ratios.dat
     gnuplot <<GP 2>/dev/null
-set terminal png size 1200,700
+set terminal png size 1200,700 noenhanced
 set output "bench/results.png"
 set style data histograms
 set style fill solid 0.6
