@@ -59,6 +59,8 @@ if ! $MINGW -O2 -Wall -Wno-format -o $P tests/integration/win_kernel_probe.c -ls
     fail "win_kernel probe" "does not build: $(head -c 300 $TMP/cc.err)"
     exit 0
 fi
+echo 'int side_value = 7;' > $TMP/side.c
+$MINGW -shared -o $TMP/side.dll $TMP/side.c 2> $TMP/cc.err || fail "side.dll" "does not build"
 
 # probe MODE EXPECTED: the probe's output (CRs stripped) must be EXPECTED
 probe() {
@@ -140,6 +142,11 @@ GetSystemWow64DirectoryW: 0 error 120"
 
 # A Windows program's exit code as the host sees it: the low 8 bits.
 t_rc "host sees the low byte of ExitProcess(0x1FF)" 255 $XENO run $P exitcode 1FF
+
+probe loadflags "side.dll, system32 only: NULL error 126
+side.dll, default search: loaded
+side.dll once loaded, system32 only: same handle yes
+kernel32.dll, system32 only: loaded"
 
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998

@@ -403,6 +403,20 @@ static int files(void)
     return 0;
 }
 
+/* LoadLibraryEx search flags (side.dll lies next to the probe). */
+static int loadflags(void)
+{
+    HMODULE a = LoadLibraryExA("side.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    printf("side.dll, system32 only: %s error %lu\n", a ? "loaded" : "NULL", GetLastError());
+    HMODULE b = LoadLibraryExA("side.dll", NULL, 0);
+    printf("side.dll, default search: %s\n", b ? "loaded" : "NULL");
+    HMODULE c = LoadLibraryExW(L"side.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    printf("side.dll once loaded, system32 only: same handle %s\n", c && c == b ? "yes" : "no");
+    HMODULE k = LoadLibraryExA("kernel32.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    printf("kernel32.dll, system32 only: %s\n", k == GetModuleHandleA("kernel32.dll") ? "loaded" : "NULL");
+    return 0;
+}
+
 static int misc(void)
 {
     OSVERSIONINFOW vi = { sizeof vi };
@@ -485,7 +499,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)

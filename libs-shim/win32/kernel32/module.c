@@ -105,16 +105,41 @@ static HMODULE WINAPI w32_LoadLibraryW(LPCWSTR name)
     return h;
 }
 
+#define LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR 0x100
+#define LOAD_LIBRARY_SEARCH_APPLICATION_DIR 0x200
+#define LOAD_LIBRARY_SEARCH_USER_DIRS 0x400
+#define LOAD_LIBRARY_SEARCH_SYSTEM32 0x800
+#define LOAD_LIBRARY_SEARCH_DEFAULT_DIRS 0x1000
+
+/* LOAD_LIBRARY_SEARCH_SYSTEM32 alone: only the system directory, which
+ * here holds the builtin DLLs (Go asks for powrprof.dll this way; looking
+ * for it in the program's directory and along PATH was a scan of /usr/bin
+ * at every start). A name with a directory is not searched for. */
+static int system32_only(LPCSTR name, DWORD flags)
+{
+    DWORD other = LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_APPLICATION_DIR |
+                  LOAD_LIBRARY_SEARCH_USER_DIRS | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS;
+    return (flags & LOAD_LIBRARY_SEARCH_SYSTEM32) && !(flags & other) && name &&
+           !strchr(name, '/') && !strchr(name, '\\');
+}
+
 static HMODULE WINAPI w32_LoadLibraryExA(LPCSTR name, HANDLE f, DWORD flags)
 {
-    (void)f, (void)flags;
-    return w32_LoadLibraryA(name);
+    (void)f;
+    if (!system32_only(name, flags))
+        return w32_LoadLibraryA(name);
+    HMODULE h = module_by_name(name, 0);
+    if (!h)
+        w32_set_last_error(ERROR_MOD_NOT_FOUND);
+    return h;
 }
 
 static HMODULE WINAPI w32_LoadLibraryExW(LPCWSTR name, HANDLE f, DWORD flags)
 {
-    (void)f, (void)flags;
-    return w32_LoadLibraryW(name);
+    char *u = name ? w32_wide_to_utf8(name) : NULL;
+    HMODULE h = w32_LoadLibraryExA(u, f, flags);
+    free(u);
+    return h;
 }
 
 static BOOL WINAPI w32_FreeLibrary(HMODULE h)
