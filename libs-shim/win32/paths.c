@@ -1,14 +1,58 @@
 /* paths.c — translating between Windows and host file names. */
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "paths.h"
 #include "unicode.h"
 
 #define ERROR_PATH_NOT_FOUND 3
 #define ERROR_FILENAME_EXCED_RANGE 206
+
+const char *w32_user_name(void)
+{
+    static char name[128];
+    if (!name[0]) {
+        const char *u = getenv("USER");
+        struct passwd *pw = u && *u ? NULL : getpwuid(getuid()); /* NSS only when needed */
+        snprintf(name, sizeof name, "%s", u && *u ? u : pw ? pw->pw_name : "user");
+    }
+    return name;
+}
+
+/* The default C: drive is made the first time it is needed, as Wine makes
+ * its prefix: the directories Windows always has and the environment
+ * (USERPROFILE, APPDATA, LOCALAPPDATA, ProgramData …) points into, so that
+ * programs can create their files there. A drive set by $XENO_DRIVE_C is
+ * the user's own and is left as it is. */
+static void make_drive_c(const char *root)
+{
+    static const char *const dirs[] = {
+        "", "/windows", "/windows/system32", "/windows/temp", "/ProgramData",
+        "/Program Files", "/users", "/users/Public", "/users/%s", "/users/%s/AppData",
+        "/users/%s/AppData/Local", "/users/%s/AppData/Roaming", "/users/%s/Desktop",
+        "/users/%s/Documents",
+    };
+    struct stat st;
+    if (stat(root, &st) == 0)
+        return;
+    char home[PATH_MAX], d[PATH_MAX + 160], sub[160];
+    snprintf(home, sizeof home, "%s", root);
+    char *slash = strrchr(home, '/');
+    if (slash && slash != home) { /* ~/.xeno */
+        *slash = 0;
+        mkdir(home, 0755);
+    }
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        snprintf(sub, sizeof sub, dirs[i], w32_user_name());
+        snprintf(d, sizeof d, "%s%s", root, sub);
+        mkdir(d, 0755);
+    }
+}
 
 const char *w32_drive_root(char letter)
 {
@@ -29,6 +73,7 @@ const char *w32_drive_root(char letter)
     if (!r[0]) {
         const char *home = getenv("HOME");
         snprintf(r, PATH_MAX, "%s/.xeno/drive_c", home && *home ? home : "/tmp");
+        make_drive_c(r);
     }
     return r;
 }

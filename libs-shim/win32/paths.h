@@ -17,5 +17,7 @@ DWORD w32_wpath_to_host(const WCHAR *win, char *out, size_t n);
 void w32_host_to_win(const char *host, char *out, size_t n);
 /* The host directory backing drive LETTER, or NULL. */
 const char *w32_drive_root(char letter);
+/* The user's name as Windows programs see it (USERNAME, C:\\users\\NAME). */
+const char *w32_user_name(void);
 
 #endif

@@ -1,6 +1,6 @@
 # realworld.sh — programs we did not write, as published on the npm
 # registry: the Windows build (Go's esbuild and lefthook; Rust/MSVC's
-# biome, lightningcss and pagefind) and the FreeBSD build (esbuild,
+# biome, lightningcss, pagefind, ast-grep and dprint) and the FreeBSD build (esbuild,
 # lefthook) run under xeno on the same inputs as the Linux build of the
 # same version runs natively, and must print the same, write the same
 # files and exit the same way. Versions and sha512 integrities are pinned
@@ -263,4 +263,45 @@ if want "lefthook" lefthook-linux lefthook-win lefthook-freebsd; then
         pair "lefthook (freebsd): dump runs git and reads the config" f_none \
             "$P_lefthook_linux" "$P_lefthook_freebsd" dump --json
     fi
+fi
+
+# ---- ast-grep (Rust, MSVC): structural search, rewrite and rule scans ---------------
+# (Its match lines start with the file's path, \ on Windows: f_biome
+# turns the leading path's separators around.)
+if want "ast-grep" sg-linux sg-win; then
+    rm -rf "$TMP/proj" && mkdir -p "$TMP/proj/src" "$TMP/proj/rules"
+    printf 'function f(x) { console.log(x); return x + 1; }\nconst y = f(2);\nconsole.log("done", y);\nif (y > 2) { console.log(y * 2) }\n' \
+        > "$TMP/proj/src/a.js"
+    printf 'const z = 1;\nconsole.log(z)\n' > "$TMP/proj/src/b.js"
+    printf 'ruleDirs:\n  - rules\n' > "$TMP/proj/sgconfig.yml"
+    printf 'id: no-console-log\nlanguage: JavaScript\nseverity: warning\nmessage: Do not log to the console\nrule:\n  pattern: console.log($$$ARGS)\nfix: logger.debug($$$ARGS)\n' \
+        > "$TMP/proj/rules/nolog.yml"
+    L=$P_sg_linux W=$P_sg_win
+    pair "ast-grep (win): pattern search in a file" f_biome "$L" "$W" run -p 'console.log($A)' src/a.js
+    pair "ast-grep (win): pattern search in a directory" f_biome "$L" "$W" run -p 'console.log($A)' src
+    pair "ast-grep (win): JSON matches" f_none "$L" "$W" run -p 'console.log($A)' --json=compact src/a.js
+    pair "ast-grep (win): rewrite in place (-U)" f_biome "$L" "$W" run -p 'console.log($A)' -r 'logger.info($A)' -U src
+    pair "ast-grep (win): scan with a YAML rule" f_biome "$L" "$W" scan src/a.js
+    pair "ast-grep (win): scan --json=stream" f_none "$L" "$W" scan --json=stream src/b.js
+    pair "ast-grep (win): scan applies the rule's fix (-U)" f_biome "$L" "$W" scan -U src/a.js
+    pair "ast-grep (win): a pattern that does not parse, exit 1" f_none "$L" "$W" run -l ts -p 'x('
+fi
+
+# ---- dprint (Rust, MSVC): configuration and its errors --------------------------------
+# It keeps a cache under %LOCALAPPDATA%, which must exist on a fresh
+# machine: xeno makes the default C: drive (Windows' directory skeleton)
+# the first time a program uses it, as Wine makes its prefix. HOME points
+# at a fresh directory here so that the drive is new.
+if want "dprint" dprint-linux dprint-win; then
+    rm -rf "$TMP/proj" "$TMP/home" && mkdir -p "$TMP/proj" "$TMP/home"
+    printf '{ "plugins": [], "includes": ["**/*.txt"] }\n' > "$TMP/proj/dprint.json"
+    echo text > "$TMP/proj/a.txt"
+    L=$P_dprint_linux W=$P_dprint_win
+    HOME=$TMP/home pair "dprint (win): --version on a fresh C: drive" f_none "$L" "$W" --version
+    t_eq "dprint (win): its cache went under C:\\users\\NAME\\AppData\\Local" yes \
+        "$([ -d "$TMP/home/.xeno/drive_c/users/${USER:-$(id -un)}/AppData/Local/dprint" ] && echo yes || echo no)"
+    HOME=$TMP/home pair "dprint (win): resolved configuration" f_none "$L" "$W" output-resolved-config
+    HOME=$TMP/home pair "dprint (win): files it would format" f_none "$L" "$W" output-file-paths
+    HOME=$TMP/home pair "dprint (win): check without plugins, exit 13" f_none "$L" "$W" check
+    HOME=$TMP/home pair "dprint (win): license" f_none "$L" "$W" license
 fi

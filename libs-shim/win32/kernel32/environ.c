@@ -7,7 +7,6 @@
  * The block starts as the host environment plus the variables every
  * Windows process has (SystemRoot, windir, ComSpec, USERPROFILE …) where
  * the host does not define them. */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,10 +144,8 @@ static void set_default(const char *name, const char *value)
 
 static void add_windows_defaults(void)
 {
-    char buf[512], user[128] = "user", host[128] = "localhost";
-    const char *u = getenv("USER");
-    struct passwd *pw = u && *u ? NULL : getpwuid(getuid()); /* NSS only when needed */
-    snprintf(user, sizeof user, "%s", u && *u ? u : pw ? pw->pw_name : "user");
+    char buf[512], host[128] = "localhost";
+    const char *user = w32_user_name();
     gethostname(host, sizeof host - 1);
     for (char *p = host; *p; p++)
         *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
