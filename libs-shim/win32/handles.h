@@ -14,7 +14,7 @@
 enum w32_htype {
     W32_H_FILE = 1,   /* a host file descriptor: file, pipe, console, device */
     W32_H_EVENT, W32_H_MUTEX, W32_H_SEMAPHORE, W32_H_THREAD, W32_H_PROCESS,
-    W32_H_FIND, W32_H_IOCP, W32_H_TIMER, W32_H_OTHER,
+    W32_H_FIND, W32_H_IOCP, W32_H_TIMER, W32_H_SECTION, W32_H_OTHER,
 };
 
 struct w32_object;

@@ -148,6 +148,20 @@ side.dll, default search: loaded
 side.dll once loaded, system32 only: same handle yes
 kernel32.dll, system32 only: loaded"
 
+probe filemap "file view: hello, 64K-aligned yes
+unmap: 1
+file after the view wrote it: HELLO
+a larger writable mapping grows the file to 8192
+copy-on-write view JELLO, shared view HELLO
+offset not on 64K: 0000000000000000 error 1132
+view past the end: 0000000000000000 error 5
+write view of a read-only mapping: 0000000000000000 error 5
+read-only mapping larger than the file: 0000000000000000 error 8
+empty file, no size: 0000000000000000 error 1006
+paging-file section: second create error 183, view by name reads [through the name]
+unmap a bad address: 0 error 487
+open a missing name: 0000000000000000 error 2"
+
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998
 WaitForMultipleObjects with a bad array: 0xffffffff error 998

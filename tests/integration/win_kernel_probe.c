@@ -417,6 +417,68 @@ static int loadflags(void)
     return 0;
 }
 
+/* Print WHAT: the pointer P and the last error, read right after the call. */
+static void said(const char *what, const void *p)
+{
+    DWORD e = GetLastError();
+    printf("%s: %p error %lu\n", what, p, e);
+}
+
+/* File mappings, with what Microsoft documents for each case. */
+static int filemap(void)
+{
+    HANDLE f = CreateFileA("map.txt", GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    DWORD n;
+    WriteFile(f, "hello", 5, &n, NULL);
+    HANDLE m = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 0, NULL);
+    char *v = m ? MapViewOfFile(m, FILE_MAP_ALL_ACCESS, 0, 0, 0) : NULL;
+    printf("file view: %.5s, 64K-aligned %s\n", v ? v : "(none)", v && ((ULONG_PTR)v & 0xffff) == 0 ? "yes" : "no");
+    if (v) {
+        memcpy(v, "HELLO", 5);
+        FlushViewOfFile(v, 0);
+        printf("unmap: %d\n", UnmapViewOfFile(v + 2));
+    }
+    CloseHandle(m);
+    char back[8] = "";
+    SetFilePointer(f, 0, NULL, FILE_BEGIN);
+    ReadFile(f, back, 5, &n, NULL);
+    printf("file after the view wrote it: %.5s\n", back);
+    m = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 8192, NULL);
+    printf("a larger writable mapping grows the file to %lu\n", GetFileSize(f, NULL));
+    char *c = MapViewOfFile(m, FILE_MAP_COPY, 0, 0, 5);
+    if (c)
+        c[0] = 'J';
+    char *r = MapViewOfFile(m, FILE_MAP_READ, 0, 0, 5);
+    printf("copy-on-write view %.5s, shared view %.5s\n", c ? c : "-", r ? r : "-");
+    said("offset not on 64K", MapViewOfFile(m, FILE_MAP_READ, 0, 4096, 5));
+    said("view past the end", MapViewOfFile(m, FILE_MAP_READ, 0, 0, 9000));
+    UnmapViewOfFile(c), UnmapViewOfFile(r);
+    CloseHandle(m);
+    HANDLE ro = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 0, NULL);
+    said("write view of a read-only mapping", MapViewOfFile(ro, FILE_MAP_WRITE, 0, 0, 0));
+    said("read-only mapping larger than the file", CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 1 << 20, NULL));
+    CloseHandle(ro);
+    CloseHandle(f);
+    HANDLE e = CreateFileA("empty.txt", GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    said("empty file, no size", CreateFileMappingA(e, NULL, PAGE_READWRITE, 0, 0, NULL));
+    CloseHandle(e);
+    HANDLE a = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 65536, "xeno-shared");
+    HANDLE b = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 65536, "xeno-shared");
+    DWORD err = GetLastError();
+    HANDLE o = OpenFileMappingA(FILE_MAP_READ, FALSE, "xeno-shared");
+    char *va = MapViewOfFile(a, FILE_MAP_WRITE, 0, 0, 0), *vo = MapViewOfFile(o, FILE_MAP_READ, 0, 0, 0);
+    if (va)
+        strcpy(va + 100, "through the name");
+    printf("paging-file section: second create error %lu, view by name reads [%s]\n", err, vo ? vo + 100 : "-");
+    BOOL ok = UnmapViewOfFile((void *)0x1234);
+    DWORD ue = GetLastError();
+    printf("unmap a bad address: %d error %lu\n", ok, ue);
+    said("open a missing name", OpenFileMappingA(FILE_MAP_READ, FALSE, "xeno-none"));
+    UnmapViewOfFile(va), UnmapViewOfFile(vo);
+    CloseHandle(a), CloseHandle(b), CloseHandle(o);
+    return 0;
+}
+
 static int misc(void)
 {
     OSVERSIONINFOW vi = { sizeof vi };
@@ -499,7 +561,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
