@@ -1,6 +1,6 @@
 # realworld.sh — programs we did not write, as published on the npm
 # registry: the Windows build (Go's esbuild and lefthook; Rust/MSVC's
-# biome, lightningcss, pagefind, ast-grep and dprint) and the FreeBSD build (esbuild,
+# biome, lightningcss, pagefind, ast-grep and dprint; Go's buf) and the FreeBSD build (esbuild,
 # lefthook) run under xeno on the same inputs as the Linux build of the
 # same version runs natively, and must print the same, write the same
 # files and exit the same way. Versions and sha512 integrities are pinned
@@ -304,4 +304,19 @@ if want "dprint" dprint-linux dprint-win; then
     HOME=$TMP/home pair "dprint (win): files it would format" f_none "$L" "$W" output-file-paths
     HOME=$TMP/home pair "dprint (win): check without plugins, exit 13" f_none "$L" "$W" check
     HOME=$TMP/home pair "dprint (win): license" f_none "$L" "$W" license
+fi
+
+# ---- buf (Go): Protocol Buffers lint and build -----------------------------------------
+# (Its diagnostics and file lists start with a path, \ on Windows. Its
+# Windows `format` needs a diff.exe on PATH, as it would on Windows.)
+if want "buf" buf-linux buf-win; then
+    rm -rf "$TMP/proj" "$TMP/home" && mkdir -p "$TMP/proj/proto/acme/v1" "$TMP/home"
+    printf 'version: v2\nmodules:\n  - path: proto\nlint:\n  use:\n    - STANDARD\n' > "$TMP/proj/buf.yaml"
+    printf 'syntax = "proto3";\npackage acme.v1;\n\nmessage  GreetRequest { string name = 1;\n  int32 timesTwo=2; }\nmessage GreetResponse {\n   repeated string lines = 1;\n}\nservice GreetService { rpc Greet(GreetRequest) returns (GreetResponse); }\n' \
+        > "$TMP/proj/proto/acme/v1/greet.proto"
+    L=$P_buf_linux W=$P_buf_win
+    HOME=$TMP/home pair "buf (win): lint finds the misnamed field, exit 100" f_biome "$L" "$W" lint
+    HOME=$TMP/home pair "buf (win): build writes the same image" f_none "$L" "$W" build -o out.binpb
+    HOME=$TMP/home pair "buf (win): ls-files" f_biome "$L" "$W" ls-files
+    HOME=$TMP/home pair "buf (win): --version" f_none "$L" "$W" --version
 fi

@@ -162,6 +162,11 @@ paging-file section: second create error 183, view by name reads [through the na
 unmap a bad address: 0 error 487
 open a missing name: 0000000000000000 error 2"
 
+probe toolhelp "Process32FirstW with dwSize 0 fails: yes
+this process listed: yes, as probe.exe, threads >= 2: yes, its parent listed: yes
+after the last process: error 18
+the new thread listed under this process: yes"
+
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998
 WaitForMultipleObjects with a bad array: 0xffffffff error 998

@@ -4,6 +4,7 @@
  * test itself. */
 #include <windows.h>
 #include <shlobj.h>
+#include <tlhelp32.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,6 +425,49 @@ static void said(const char *what, const void *p)
     printf("%s: %p error %lu\n", what, p, e);
 }
 
+static DWORD WINAPI idle_thread(LPVOID ev)
+{
+    WaitForSingleObject((HANDLE)ev, INFINITE);
+    return 0;
+}
+
+/* Toolhelp snapshots: this process, its parent, a thread it started. */
+static int toolhelp(void)
+{
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+    DWORD tid = 0;
+    HANDLE t = CreateThread(NULL, 0, idle_thread, ev, 0, &tid);
+    HANDLE s = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS | TH32CS_SNAPTHREAD, 0);
+    PROCESSENTRY32W pe;
+    pe.dwSize = 0;
+    printf("Process32FirstW with dwSize 0 fails: %s\n", Process32FirstW(s, &pe) ? "no" : "yes");
+    pe.dwSize = sizeof pe;
+    DWORD me = GetCurrentProcessId(), parent = 0, threads = 0;
+    int seen_me = 0, seen_parent = 0;
+    char name[MAX_PATH] = "";
+    for (BOOL ok = Process32FirstW(s, &pe); ok; ok = Process32NextW(s, &pe))
+        if (pe.th32ProcessID == me) {
+            seen_me = 1, parent = pe.th32ParentProcessID, threads = pe.cntThreads;
+            WideCharToMultiByte(CP_UTF8, 0, pe.szExeFile, -1, name, sizeof name, NULL, NULL);
+        }
+    DWORD end_err = GetLastError();
+    for (BOOL ok = Process32FirstW(s, &pe); ok; ok = Process32NextW(s, &pe))
+        seen_parent |= parent && pe.th32ProcessID == parent;
+    printf("this process listed: %s, as %s, threads >= 2: %s, its parent listed: %s\n", seen_me ? "yes" : "no",
+           name, threads >= 2 ? "yes" : "no", seen_parent ? "yes" : "no");
+    printf("after the last process: error %lu\n", end_err);
+    THREADENTRY32 te;
+    te.dwSize = sizeof te;
+    int found = 0;
+    for (BOOL ok = Thread32First(s, &te); ok; ok = Thread32Next(s, &te))
+        found |= te.th32ThreadID == tid && te.th32OwnerProcessID == me;
+    printf("the new thread listed under this process: %s\n", found ? "yes" : "no");
+    CloseHandle(s);
+    SetEvent(ev);
+    WaitForSingleObject(t, INFINITE);
+    return 0;
+}
+
 /* File mappings, with what Microsoft documents for each case. */
 static int filemap(void)
 {
@@ -561,7 +605,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
