@@ -165,6 +165,7 @@ open a missing name: 0000000000000000 error 2"
 probe toolhelp "Process32FirstW with dwSize 0 fails: yes
 this process listed: yes, as probe.exe, threads >= 2: yes, its parent listed: yes
 after the last process: error 18
+the ANSI list names it probe.exe
 the new thread listed under this process: yes"
 
 probe badptr "WriteFile from a bad buffer: 0 error 998

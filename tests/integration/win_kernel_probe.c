@@ -456,6 +456,13 @@ static int toolhelp(void)
     printf("this process listed: %s, as %s, threads >= 2: %s, its parent listed: %s\n", seen_me ? "yes" : "no",
            name, threads >= 2 ? "yes" : "no", seen_parent ? "yes" : "no");
     printf("after the last process: error %lu\n", end_err);
+    PROCESSENTRY32 pa;
+    pa.dwSize = sizeof pa;
+    char name_a[MAX_PATH] = "";
+    for (BOOL ok = Process32First(s, &pa); ok; ok = Process32Next(s, &pa))
+        if (pa.th32ProcessID == me)
+            strcpy(name_a, pa.szExeFile);
+    printf("the ANSI list names it %s\n", name_a);
     THREADENTRY32 te;
     te.dwSize = sizeof te;
     int found = 0;

@@ -231,34 +231,31 @@ static BOOL next_proc(HANDLE h, int first, struct proc_ent *p)
     return ok;
 }
 
-static BOOL proc_w(HANDLE h, PROCESSENTRY32W *e, int first)
+/* Process32First/Next in both widths: the two entries agree up to the
+ * name (offset 44), so one is filled and the name added in WIDE or not. */
+static BOOL proc_entry(HANDLE h, void *e, int first, int wide)
 {
+    union { PROCESSENTRY32W w; PROCESSENTRY32 a; } out;
+    DWORD need = wide ? sizeof out.w : sizeof out.a, size;
     struct proc_ent p;
-    if (!e || !k32_readable(e, sizeof e->dwSize) || e->dwSize < sizeof *e)
+    if (!e || !k32_copy_in(&size, e, sizeof size) || size < need)
         return w32_set_last_error(ERROR_BAD_LENGTH_TH), FALSE;
     if (!next_proc(h, first, &p))
         return FALSE;
-    PROCESSENTRY32W out = { sizeof out, 0, p.pid, 0, 0, p.threads, p.ppid, 8, 0, { 0 } };
-    w32_utf8_to_utf16(p.name, -1, out.szExeFile, 260);
-    out.szExeFile[259] = 0;
-    return k32_copy_out(e, &out, sizeof out) ? TRUE : (w32_set_last_error(ERROR_NOACCESS), FALSE);
-}
-
-static BOOL proc_a(HANDLE h, PROCESSENTRY32 *e, int first)
-{
-    struct proc_ent p;
-    if (!e || !k32_readable(e, sizeof e->dwSize) || e->dwSize < sizeof *e)
-        return w32_set_last_error(ERROR_BAD_LENGTH_TH), FALSE;
-    if (!next_proc(h, first, &p))
-        return FALSE;
-    PROCESSENTRY32 out = { sizeof out, 0, p.pid, 0, 0, p.threads, p.ppid, 8, 0, { 0 } };
-    snprintf(out.szExeFile, sizeof out.szExeFile, "%s", p.name);
-    return k32_copy_out(e, &out, sizeof out) ? TRUE : (w32_set_last_error(ERROR_NOACCESS), FALSE);
+    memset(&out, 0, sizeof out);
+    out.a.dwSize = need, out.a.th32ProcessID = p.pid, out.a.cntThreads = p.threads;
+    out.a.th32ParentProcessID = p.ppid, out.a.pcPriClassBase = 8;
+    if (wide)
+        w32_utf8_to_utf16(p.name, -1, out.w.szExeFile, 259);
+    else
+        snprintf(out.a.szExeFile, sizeof out.a.szExeFile, "%s", p.name);
+    return k32_copy_out(e, &out, need) ? TRUE : (w32_set_last_error(ERROR_NOACCESS), FALSE);
 }
 
 static BOOL thread_next(HANDLE h, THREADENTRY32 *e, int first)
 {
-    if (!e || !k32_readable(e, sizeof e->dwSize) || e->dwSize < sizeof *e)
+    DWORD size;
+    if (!e || !k32_copy_in(&size, e, sizeof size) || size < sizeof *e)
         return w32_set_last_error(ERROR_BAD_LENGTH_TH), FALSE;
     struct snapshot *s = snap_get(h);
     if (!s)
@@ -277,10 +274,10 @@ static BOOL thread_next(HANDLE h, THREADENTRY32 *e, int first)
     return k32_copy_out(e, &out, sizeof out) ? TRUE : (w32_set_last_error(ERROR_NOACCESS), FALSE);
 }
 
-static BOOL WINAPI w32_Process32FirstW(HANDLE h, PROCESSENTRY32W *e) { return proc_w(h, e, 1); }
-static BOOL WINAPI w32_Process32NextW(HANDLE h, PROCESSENTRY32W *e) { return proc_w(h, e, 0); }
-static BOOL WINAPI w32_Process32First(HANDLE h, PROCESSENTRY32 *e) { return proc_a(h, e, 1); }
-static BOOL WINAPI w32_Process32Next(HANDLE h, PROCESSENTRY32 *e) { return proc_a(h, e, 0); }
+static BOOL WINAPI w32_Process32FirstW(HANDLE h, PROCESSENTRY32W *e) { return proc_entry(h, e, 1, 1); }
+static BOOL WINAPI w32_Process32NextW(HANDLE h, PROCESSENTRY32W *e) { return proc_entry(h, e, 0, 1); }
+static BOOL WINAPI w32_Process32First(HANDLE h, PROCESSENTRY32 *e) { return proc_entry(h, e, 1, 0); }
+static BOOL WINAPI w32_Process32Next(HANDLE h, PROCESSENTRY32 *e) { return proc_entry(h, e, 0, 0); }
 static BOOL WINAPI w32_Thread32First(HANDLE h, THREADENTRY32 *e) { return thread_next(h, e, 1); }
 static BOOL WINAPI w32_Thread32Next(HANDLE h, THREADENTRY32 *e) { return thread_next(h, e, 0); }
 
