@@ -5,7 +5,7 @@
 # exact apt-get line and exits 1.
 set -eu
 
-pkgs_build="gcc make pkg-config libc6-dev libelf-dev libffi-dev libcapstone-dev check"
+pkgs_build="gcc make pkg-config libc6-dev libelf-dev zlib1g-dev libffi-dev libcapstone-dev check"
 pkgs_samples="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 clang lld golang-go binutils-mingw-w64-x86-64"
 pkgs_test="strace binutils file python3 coreutils"
 pkgs_bench="hyperfine gnuplot-nox wine strace"
