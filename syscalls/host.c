@@ -209,6 +209,9 @@ long host_execute(struct xframe *f, long nr, const long *a)
     long ret;
     if (!special(f, nr, a, &ret))
         ret = xsys6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    if (nr == SYS_mmap && (unsigned long)ret < -4096ul && (a[2] & PROT_EXEC) && a[4] >= 0)
+        host_rewrite_mapping((uint64_t)ret, (uint64_t)a[1], (int)a[2], (int)a[3], (int)a[4],
+                             (uint64_t)a[5]);
     return ret;
 }
 

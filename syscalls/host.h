@@ -29,5 +29,8 @@ struct xthread *host_new_thread_block(void);
  * rewriting the syscall sites of every object already loaded. */
 void host_fast_configure(int all, const int *policy);
 void host_rewrite_loaded(void);
+/* After a successful mmap(ADDR, LEN, PROT, FLAGS, FD, OFF): rewrite the
+ * syscall sites of a library's text that has just been mapped. */
+void host_rewrite_mapping(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 
 #include "host.h"
 #include "intercept.h"
@@ -27,6 +28,7 @@ static uint64_t slow[NBITS / 64];
 static const int always_slow[] = {
     SYS_clone, SYS_clone3, SYS_fork, SYS_vfork, SYS_rt_sigaction, SYS_rt_sigprocmask,
     SYS_rt_sigreturn, SYS_prctl, SYS_arch_prctl,
+    SYS_mmap, /* code mapped later (dlopen) is rewritten as it arrives */
 };
 
 /* Calls that never block: when the policy leaves them alone, a trapped one
@@ -132,10 +134,78 @@ static int rewrite_object(struct dl_phdr_info *obj, size_t size, void *data)
     return 0;
 }
 
+static int rewrite_off(void)
+{
+    static int off = -1;
+    if (off < 0) {
+        const char *v = getenv("XENO_REWRITE");
+        off = v && !strcmp(v, "0");
+    }
+    return off;
+}
+
 void host_rewrite_loaded(void)
 {
-    const char *v = getenv("XENO_REWRITE");
-    if (v && !strcmp(v, "0"))
+    if (rewrite_off())
         return;
     dl_iterate_phdr(rewrite_object, NULL);
+}
+
+/* ---- code mapped after start (dlopen) ----
+ * ld.so maps a library's text with one mmap of the file at the offset of
+ * its executable segment, MAP_PRIVATE, before anything can run it: no
+ * thread is inside that code yet, so it can be patched as it arrives. The
+ * ELF headers come from the file itself; the function table
+ * (.eh_frame_hdr) from memory, once it is checked to hold the file's
+ * bytes (ld.so has mapped the whole library by then). Anything that does
+ * not fit this pattern is left to Syscall User Dispatch. */
+static int pread_all(int fd, void *buf, size_t n, uint64_t off)
+{
+    return xsys4(SYS_pread64, fd, (long)buf, (long)n, (long)off) == (long)n ? 0 : -1;
+}
+
+/* The eh_frame_hdr of the object whose load bias is BIAS, if the memory
+ * there holds what the file holds at PH's offset. */
+static int eh_frame_ok(int fd, const ElfW(Phdr) *ph, uint64_t bias)
+{
+    uint8_t file[64], mem[64];
+    size_t n = ph->p_filesz < sizeof file ? ph->p_filesz : sizeof file;
+    if (!n || pread_all(fd, file, n, ph->p_offset) < 0)
+        return 0;
+    /* the program's SIGSEGV is its own: the kernel reads, not we */
+    struct iovec local = { mem, n }, remote = { (void *)(bias + ph->p_vaddr), n };
+    long got = xsys6(SYS_process_vm_readv, xsys0(SYS_getpid), (long)&local, 1, (long)&remote, 1, 0);
+    return got == (long)n && !memcmp(mem, file, n);
+}
+
+void host_rewrite_mapping(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
+{
+    ElfW(Ehdr) eh;
+    ElfW(Phdr) ph[32];
+    if (rewrite_off() || !(prot & PROT_EXEC) || !(flags & MAP_PRIVATE) || fd < 0 ||
+        pread_all(fd, &eh, sizeof eh, 0) < 0 || memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
+        eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_phentsize != sizeof ph[0] ||
+        eh.e_phnum == 0 || eh.e_phnum > 32 ||
+        pread_all(fd, ph, eh.e_phnum * sizeof ph[0], eh.e_phoff) < 0)
+        return;
+    const ElfW(Phdr) *text = NULL, *frames = NULL;
+    for (int i = 0; i < eh.e_phnum; i++) {
+        if (ph[i].p_type == PT_LOAD && (ph[i].p_flags & PF_X) && (ph[i].p_offset & ~4095ull) == off)
+            text = &ph[i];
+        if (ph[i].p_type == PT_GNU_EH_FRAME)
+            frames = &ph[i];
+    }
+    if (!text || !frames)
+        return;
+    uint64_t bias = addr - (text->p_vaddr & ~4095ull), lo = bias + text->p_vaddr;
+    uint64_t hi = lo + text->p_filesz;
+    if (hi > addr + len || !eh_frame_ok(fd, frames, bias))
+        return;
+    struct rw_anchors a = { 0 };
+    rw_anchors_from_eh_frame_hdr(&a, (const uint8_t *)(bias + frames->p_vaddr), frames->p_memsz);
+    rw_anchors_sort(&a);
+    struct rw_config cfg = config();
+    if (a.n)
+        rw_rewrite_range(lo, hi, prot, &a, &cfg);
+    rw_anchors_free(&a);
 }

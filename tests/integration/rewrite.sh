@@ -42,3 +42,59 @@ for p in freebsd/hello freebsd/files freebsd/threads freebsd/signals freebsd/pro
     t_eq "info predicted every call $p made" "" "$missing"
     t_match "$p made some calls" "." "$(cat $TMP/seen)"
 done
+
+# A host program under libxeno-preload.so: a library it dlopen()s later is
+# rewritten as ld.so maps it (before any thread can run it), so its calls
+# take rewritten sites instead of trapping. Tracing makes every call enter
+# the gate, which is where the path is counted.
+LIB=$(realpath $BUILD/libxeno-preload.so)
+cat > $TMP/dl_lib.c <<'C'
+#include <sys/syscall.h>
+__attribute__((noinline)) static long one_call(long nr)
+{
+    long r;
+    __asm__ volatile("syscall" : "=a"(r) : "a"(nr) : "rcx", "r11", "memory");
+    return r;
+}
+long lib_calls(long n)
+{
+    long s = 0;
+    for (long i = 0; i < n; i++)
+        s += one_call(SYS_getppid);
+    return s;
+}
+C
+cat > $TMP/dl_main.c <<'C'
+#include <dlfcn.h>
+#include <stdio.h>
+#include <unistd.h>
+int main(int argc, char **argv)
+{
+    void *h = dlopen(argv[1], RTLD_NOW);
+    long (*f)(long) = h ? (long (*)(long))dlsym(h, "lib_calls") : NULL;
+    long n = 1000;
+    (void)argc;
+    if (!f)
+        return 1;
+    printf("%s\n", f(n) == n * getppid() ? "right answers" : "wrong answers");
+    return 0;
+}
+C
+if gcc -O2 -shared -fPIC -o $TMP/dl_lib.so $TMP/dl_lib.c && gcc -O2 -o $TMP/dl_main $TMP/dl_main.c -ldl; then
+    for rw in 1 0; do
+        rm -f $TMP/dl_trace
+        env LD_PRELOAD=$LIB XENO_REWRITE=$rw XENO_TRACE=stats XENO_TRACE_FILTER=getppid \
+            XENO_TRACE_FILE=$TMP/dl_trace $TMP/dl_main $TMP/dl_lib.so > $TMP/out 2>&1
+        t_eq "dlopen'd library (XENO_REWRITE=$rw): its 1000 calls answered right" "right answers" "$(cat $TMP/out)"
+        trapped=$(sed -n 's/.*, \([0-9]*\) trapped by Syscall User Dispatch.*/\1/p' $TMP/dl_trace)
+        if [ $rw = 1 ]; then
+            t_eq "dlopen'd library rewritten: fewer than 100 calls trapped" yes \
+                "$([ -n "$trapped" ] && [ "$trapped" -lt 100 ] && echo yes || echo "no ($trapped)")"
+        else
+            t_eq "XENO_REWRITE=0: its calls are all trapped" yes \
+                "$([ -n "$trapped" ] && [ "$trapped" -ge 1000 ] && echo yes || echo "no ($trapped)")"
+        fi
+    done
+else
+    fail "dlopen'd library" "gcc could not build the test program"
+fi
