@@ -168,6 +168,15 @@ after the last process: error 18
 the ANSI list names it probe.exe
 the new thread listed under this process: yes"
 
+probe ntopen "create relative to a directory: 00000000 information 2, wrote 3
+create it again: c0000035
+open-if an existing file: 00000000 information 1
+a file opened as a directory: c0000103
+a directory opened as a file: c00000ba
+a missing file: c0000034
+in a missing directory: c000003a
+NtOpenFile by NT path, delete on close: 00000000, file left: no"
+
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998
 WaitForMultipleObjects with a bad array: 0xffffffff error 998

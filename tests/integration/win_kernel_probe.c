@@ -475,6 +475,74 @@ static int toolhelp(void)
     return 0;
 }
 
+/* NtCreateFile/NtOpenFile as Rust's std calls them: names relative to an
+ * open directory, NT paths, dispositions and the options that decide
+ * whether a file or a directory may be opened. */
+typedef struct { USHORT Length, MaximumLength; PWSTR Buffer; } NT_USTR;
+typedef struct { ULONG Length; HANDLE RootDirectory; NT_USTR *ObjectName; ULONG Attributes; PVOID sd, qos; } NT_OA;
+typedef struct { LONG Status; ULONG_PTR Information; } NT_IOSB;
+typedef LONG (WINAPI *nt_create_fn)(HANDLE *, DWORD, NT_OA *, NT_IOSB *, LARGE_INTEGER *, ULONG, ULONG,
+                                    ULONG, ULONG, PVOID, ULONG);
+typedef LONG (WINAPI *nt_open_fn)(HANDLE *, DWORD, NT_OA *, NT_IOSB *, ULONG, ULONG);
+
+static LONG nt_create(HANDLE root, const WCHAR *name, DWORD access, ULONG disp, ULONG opts, HANDLE *h,
+                      ULONG_PTR *info)
+{
+    static nt_create_fn fn;
+    if (!fn)
+        fn = (nt_create_fn)(void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtCreateFile");
+    NT_USTR us = { (USHORT)(wcslen(name) * 2), (USHORT)(wcslen(name) * 2), (PWSTR)name };
+    NT_OA oa = { sizeof oa, root, &us, 0x40 /* OBJ_CASE_INSENSITIVE */, NULL, NULL };
+    NT_IOSB io = { -1, 99 };
+    *h = NULL;
+    LONG st = fn(h, access | SYNCHRONIZE, &oa, &io, NULL, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                 disp, opts | 0x20 /* FILE_SYNCHRONOUS_IO_NONALERT */, NULL, 0);
+    *info = io.Information;
+    return st;
+}
+
+static int ntopen(void)
+{
+    CreateDirectoryA("d", NULL);
+    HANDLE dir = CreateFileA(".", FILE_LIST_DIRECTORY, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                             NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    HANDLE h;
+    ULONG_PTR info;
+    LONG st = nt_create(dir, L"n.txt", GENERIC_WRITE, 2 /* FILE_CREATE */, 0x40, &h, &info);
+    DWORD n = 0;
+    if (!st)
+        WriteFile(h, "abc", 3, &n, NULL), CloseHandle(h);
+    printf("create relative to a directory: %08lx information %lu, wrote %lu\n", st, (unsigned long)info, n);
+    st = nt_create(dir, L"n.txt", GENERIC_WRITE, 2, 0x40, &h, &info);
+    printf("create it again: %08lx\n", st);
+    st = nt_create(dir, L"n.txt", GENERIC_READ, 3 /* FILE_OPEN_IF */, 0x40, &h, &info);
+    printf("open-if an existing file: %08lx information %lu\n", st, (unsigned long)info);
+    if (!st)
+        CloseHandle(h);
+    st = nt_create(dir, L"n.txt", GENERIC_READ, 1 /* FILE_OPEN */, 0x1 /* FILE_DIRECTORY_FILE */, &h, &info);
+    printf("a file opened as a directory: %08lx\n", st);
+    st = nt_create(dir, L"d", GENERIC_READ, 1, 0x40 /* FILE_NON_DIRECTORY_FILE */, &h, &info);
+    printf("a directory opened as a file: %08lx\n", st);
+    st = nt_create(dir, L"missing.txt", GENERIC_READ, 1, 0, &h, &info);
+    printf("a missing file: %08lx\n", st);
+    st = nt_create(dir, L"nodir\\x.txt", GENERIC_READ, 1, 0, &h, &info);
+    printf("in a missing directory: %08lx\n", st);
+    WCHAR full[MAX_PATH + 8] = L"\\??\\";
+    GetFullPathNameW(L"n.txt", MAX_PATH, full + 4, NULL);
+    static nt_open_fn open_fn;
+    open_fn = (nt_open_fn)(void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtOpenFile");
+    NT_USTR us = { (USHORT)(wcslen(full) * 2), (USHORT)(wcslen(full) * 2), full };
+    NT_OA oa = { sizeof oa, NULL, &us, 0x40, NULL, NULL };
+    NT_IOSB io;
+    st = open_fn(&h, DELETE | SYNCHRONIZE, &oa, &io, FILE_SHARE_READ | FILE_SHARE_DELETE, 0x1000 /* FILE_DELETE_ON_CLOSE */ | 0x20);
+    if (!st)
+        CloseHandle(h);
+    printf("NtOpenFile by NT path, delete on close: %08lx, file left: %s\n", st,
+           GetFileAttributesA("n.txt") == INVALID_FILE_ATTRIBUTES ? "no" : "yes");
+    CloseHandle(dir);
+    return 0;
+}
+
 /* File mappings, with what Microsoft documents for each case. */
 static int filemap(void)
 {
@@ -612,7 +680,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp }, { "ntopen", ntopen },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)

@@ -173,6 +173,12 @@ static HANDLE create_file(const char *name, DWORD access, DWORD share, const SEC
     return h;
 }
 
+HANDLE k32_create_file(const char *name, DWORD access, DWORD share, const SECURITY_ATTRIBUTES *sa,
+                       DWORD disp, DWORD flags_attrs)
+{
+    return create_file(name, access, share, sa, disp, flags_attrs);
+}
+
 static HANDLE WINAPI w32_CreateFileA(LPCSTR name, DWORD access, DWORD share, const SECURITY_ATTRIBUTES *sa,
                                      DWORD disp, DWORD flags, HANDLE tmpl)
 {

@@ -55,6 +55,10 @@ typedef struct {
     BOOL bInheritHandle;
 } SECURITY_ATTRIBUTES;
 
+/* CreateFile for internal callers (file.c): NAME is a Windows path in UTF-8. */
+HANDLE k32_create_file(const char *name, DWORD access, DWORD share, const SECURITY_ATTRIBUTES *sa,
+                       DWORD disp, DWORD flags_attrs);
+
 typedef struct {
     WORD wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds;
 } SYSTEMTIME;

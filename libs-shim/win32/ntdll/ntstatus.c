@@ -41,6 +41,7 @@ static const struct { ULONG status; DWORD error; } map[] = {
     { 0xC0000023u, ERROR_INSUFFICIENT_BUFFER },/* STATUS_BUFFER_TOO_SMALL */
     { 0xC0000033u, ERROR_INVALID_NAME },       /* STATUS_OBJECT_NAME_INVALID */
     { 0xC0000035u, ERROR_ALREADY_EXISTS },     /* STATUS_OBJECT_NAME_COLLISION */
+    { 0xC0000035u, 80 },                       /* (from ERROR_FILE_EXISTS only: the row above wins) */
     { 0xC000003Au, ERROR_PATH_NOT_FOUND },     /* STATUS_OBJECT_PATH_NOT_FOUND */
     { 0xC0000039u, 161 },                      /* STATUS_OBJECT_PATH_INVALID: ERROR_BAD_PATHNAME */
     { 0xC000003Bu, 161 },                      /* STATUS_OBJECT_PATH_SYNTAX_BAD */
