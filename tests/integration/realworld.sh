@@ -304,6 +304,14 @@ if want "dprint" dprint-linux dprint-win; then
     HOME=$TMP/home pair "dprint (win): files it would format" f_none "$L" "$W" output-file-paths
     HOME=$TMP/home pair "dprint (win): check without plugins, exit 13" f_none "$L" "$W" check
     HOME=$TMP/home pair "dprint (win): license" f_none "$L" "$W" license
+    # clear-cache removes a directory tree the way Rust's std does on
+    # Windows: NtCreateFile relative to each open directory, then delete.
+    cache=$TMP/home/.xeno/drive_c/users/${USER:-$(id -un)}/AppData/Local/dprint/cache
+    mkdir -p "$cache/sub/deeper" && echo x > "$cache/sub/deeper/f" && echo y > "$cache/g"
+    (cd "$TMP/proj" && HOME=$TMP/home "$XENO_ABS" run "$W" clear-cache) > "$TMP/out" 2>&1
+    t_match "dprint (win): clear-cache says what it deleted" '^Deleted C:\\users\\.*\\AppData\\Local\\dprint\\cache' \
+        "$(tr -d '\r' < "$TMP/out")"
+    t_eq "dprint (win): clear-cache removed the whole tree" gone "$([ -e "$cache" ] && echo left || echo gone)"
 fi
 
 # ---- buf (Go): Protocol Buffers lint and build -----------------------------------------
