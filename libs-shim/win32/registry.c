@@ -10,7 +10,7 @@
 
 #define DLLS(X) X(kernel32) X(msvcrt) X(ucrtbase) X(ntdll) X(advapi32) X(shell32) \
     X(bcryptprimitives) X(ws2_32) X(mswsock) X(winmm) X(user32) X(ole32) X(bcrypt) \
-    X(secur32) X(setupapi)
+    X(secur32) X(setupapi) X(userenv)
 
 /* Each DLL's exports are the w32x_NAME linker section. */
 #define DECLARE(n) \

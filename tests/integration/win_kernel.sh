@@ -177,6 +177,15 @@ a missing file: c0000034
 in a missing directory: c000003a
 NtOpenFile by NT path, delete on close: 00000000, file left: no"
 
+probe tokens "OpenProcessToken: 1
+TokenUser without a buffer: 0 error 122, needs more than 16 bytes: yes
+TokenUser: 1, valid SID 1, its length from its count, copy 1, equal 1
+CopySid into 4 bytes fails: yes
+TokenElevationType: 1, 4 bytes
+OpenThreadToken without impersonation: 0 error 1008
+GetUserProfileDirectoryW, 1 char: 0 error 122, size asked is USERPROFILE's + 1
+GetUserProfileDirectoryW: 1, is %USERPROFILE%: yes"
+
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998
 WaitForMultipleObjects with a bad array: 0xffffffff error 998

@@ -475,6 +475,48 @@ static int toolhelp(void)
     return 0;
 }
 
+/* Access tokens and SIDs, and the profile directory (userenv). */
+typedef BOOL (WINAPI *profile_fn)(HANDLE, LPWSTR, LPDWORD);
+
+static int tokens(void)
+{
+    HANDLE tok = NULL;
+    BOOL ok = OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &tok);
+    printf("OpenProcessToken: %d\n", ok);
+    DWORD need = 0;
+    ok = GetTokenInformation(tok, TokenUser, NULL, 0, &need);
+    DWORD err = GetLastError();
+    printf("TokenUser without a buffer: %d error %lu, needs more than 16 bytes: %s\n", ok, err, need > 16 ? "yes" : "no");
+    BYTE buf[256];
+    ok = GetTokenInformation(tok, TokenUser, buf, sizeof buf, &need);
+    PSID sid = ((TOKEN_USER *)buf)->User.Sid;
+    BYTE copy[64];
+    BOOL copied = CopySid(sizeof copy, copy, sid);
+    printf("TokenUser: %d, valid SID %d, its length %s, copy %d, equal %d\n", ok, IsValidSid(sid),
+           GetLengthSid(sid) == 8 + 4 * (DWORD)((BYTE *)sid)[1] ? "from its count" : "wrong",
+           copied, EqualSid(copy, sid));
+    printf("CopySid into 4 bytes fails: %s\n", CopySid(4, copy, sid) ? "no" : "yes");
+    TOKEN_ELEVATION_TYPE type;
+    ok = GetTokenInformation(tok, TokenElevationType, &type, sizeof type, &need);
+    printf("TokenElevationType: %d, %d bytes\n", ok, (int)need);
+    HANDLE th = NULL;
+    ok = OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &th);
+    err = GetLastError();
+    printf("OpenThreadToken without impersonation: %d error %lu\n", ok, err);
+    profile_fn prof = (profile_fn)(void *)GetProcAddress(LoadLibraryA("userenv.dll"), "GetUserProfileDirectoryW");
+    WCHAR dir[MAX_PATH], env[MAX_PATH];
+    DWORD size = 1;
+    ok = prof(tok, dir, &size);
+    err = GetLastError();
+    printf("GetUserProfileDirectoryW, 1 char: %d error %lu, size asked %s\n", ok, err,
+           size == GetEnvironmentVariableW(L"USERPROFILE", env, MAX_PATH) + 1 ? "is USERPROFILE's + 1" : "differs");
+    size = MAX_PATH;
+    ok = prof(tok, dir, &size);
+    printf("GetUserProfileDirectoryW: %d, is %%USERPROFILE%%: %s\n", ok, !wcscmp(dir, env) ? "yes" : "no");
+    CloseHandle(tok);
+    return 0;
+}
+
 /* NtCreateFile/NtOpenFile as Rust's std calls them: names relative to an
  * open directory, NT paths, dispositions and the options that decide
  * whether a file or a directory may be opened. */
@@ -680,7 +722,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp }, { "ntopen", ntopen },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp }, { "ntopen", ntopen }, { "tokens", tokens },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
