@@ -5,6 +5,10 @@ XENO=${XENO:-$BUILD/xeno}
 S=$BUILD/samples
 TMP=$(mktemp -d /tmp/xeno-test.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
+# Windows programs get a C: drive of the test's own, not the user's
+# ~/.xeno/drive_c (which xeno would make on first use).
+mkdir -p "$TMP/drive_c"
+export XENO_DRIVE_C="${XENO_DRIVE_C:-$TMP/drive_c}"
 
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $2"; }

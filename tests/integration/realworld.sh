@@ -291,24 +291,25 @@ fi
 # It keeps a cache under %LOCALAPPDATA%, which must exist on a fresh
 # machine: xeno makes the default C: drive (Windows' directory skeleton)
 # the first time a program uses it, as Wine makes its prefix. HOME points
-# at a fresh directory here so that the drive is new.
+# at a fresh directory here so that the drive is new, and XENO_DRIVE_C is
+# emptied so that the default drive is the one used.
 if want "dprint" dprint-linux dprint-win; then
     rm -rf "$TMP/proj" "$TMP/home" && mkdir -p "$TMP/proj" "$TMP/home"
     printf '{ "plugins": [], "includes": ["**/*.txt"] }\n' > "$TMP/proj/dprint.json"
     echo text > "$TMP/proj/a.txt"
     L=$P_dprint_linux W=$P_dprint_win
-    HOME=$TMP/home pair "dprint (win): --version on a fresh C: drive" f_none "$L" "$W" --version
+    XENO_DRIVE_C= HOME=$TMP/home pair "dprint (win): --version on a fresh C: drive" f_none "$L" "$W" --version
     t_eq "dprint (win): its cache went under C:\\users\\NAME\\AppData\\Local" yes \
         "$([ -d "$TMP/home/.xeno/drive_c/users/${USER:-$(id -un)}/AppData/Local/dprint" ] && echo yes || echo no)"
-    HOME=$TMP/home pair "dprint (win): resolved configuration" f_none "$L" "$W" output-resolved-config
-    HOME=$TMP/home pair "dprint (win): files it would format" f_none "$L" "$W" output-file-paths
-    HOME=$TMP/home pair "dprint (win): check without plugins, exit 13" f_none "$L" "$W" check
-    HOME=$TMP/home pair "dprint (win): license" f_none "$L" "$W" license
+    XENO_DRIVE_C= HOME=$TMP/home pair "dprint (win): resolved configuration" f_none "$L" "$W" output-resolved-config
+    XENO_DRIVE_C= HOME=$TMP/home pair "dprint (win): files it would format" f_none "$L" "$W" output-file-paths
+    XENO_DRIVE_C= HOME=$TMP/home pair "dprint (win): check without plugins, exit 13" f_none "$L" "$W" check
+    XENO_DRIVE_C= HOME=$TMP/home pair "dprint (win): license" f_none "$L" "$W" license
     # clear-cache removes a directory tree the way Rust's std does on
     # Windows: NtCreateFile relative to each open directory, then delete.
     cache=$TMP/home/.xeno/drive_c/users/${USER:-$(id -un)}/AppData/Local/dprint/cache
     mkdir -p "$cache/sub/deeper" && echo x > "$cache/sub/deeper/f" && echo y > "$cache/g"
-    (cd "$TMP/proj" && HOME=$TMP/home "$XENO_ABS" run "$W" clear-cache) > "$TMP/out" 2>&1
+    (cd "$TMP/proj" && XENO_DRIVE_C= HOME=$TMP/home "$XENO_ABS" run "$W" clear-cache) > "$TMP/out" 2>&1
     t_match "dprint (win): clear-cache says what it deleted" '^Deleted C:\\users\\.*\\AppData\\Local\\dprint\\cache' \
         "$(tr -d '\r' < "$TMP/out")"
     t_eq "dprint (win): clear-cache removed the whole tree" gone "$([ -e "$cache" ] && echo left || echo gone)"
