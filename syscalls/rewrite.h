@@ -20,6 +20,13 @@ void rw_anchors_sort(struct rw_anchors *a);
 void rw_anchors_free(struct rw_anchors *a);
 /* Add the functions listed in a .eh_frame_hdr section at HDR (in memory). */
 void rw_anchors_from_eh_frame_hdr(struct rw_anchors *a, const uint8_t *hdr, size_t len);
+/* The functions of a Go pc-line table (.gopclntab) of LEN bytes at TAB,
+ * for a program whose .text starts at TEXT (gopclntab.c): FN gets each
+ * one's name ("" if unknown) and range; the count, 0 if it is not a table
+ * xeno can read. The anchors form adds them as rewriting anchors. */
+typedef void (*rw_func_fn)(void *ctx, const char *name, uint64_t start, uint64_t end);
+int rw_gopclntab_foreach(const uint8_t *tab, size_t len, uint64_t text, rw_func_fn fn, void *ctx);
+int rw_anchors_from_gopclntab(struct rw_anchors *a, const uint8_t *tab, size_t len, uint64_t text);
 
 /* Which trampoline to use and what to put in its data slots. */
 struct rw_config {

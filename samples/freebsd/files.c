@@ -1,8 +1,9 @@
 /* files.c — regular files: create, write, read, seek, pread, truncate,
  * dup/dup2, fcntl flags, stat sizes and modes, chmod, access, rename,
- * hard and symbolic links, stdio streams, and the errors ENOENT, EEXIST,
+ * hard and symbolic links, stdio streams, copy_file_range, and the errors ENOENT, EEXIST,
  * ENOTDIR, EISDIR, EBADF and EINVAL by name. Works in a fresh directory
  * under /tmp. Exit status 0, or 1 if a step failed. Portable C. */
+#define _GNU_SOURCE /* copy_file_range in glibc */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,27 @@ static void raw_io(void)
     printf("pread(6 at 12): %zd [%s]\n", pread(fd, buf, 6, 12), buf);
     expect_error("lseek to a negative offset", lseek(fd, -100, SEEK_SET));
     close(fd);
+}
+
+/* copy_file_range: the kernel copies between descriptors, from an offset
+ * given by pointer (advanced) or from the file position (moved). */
+static void copy_range(void)
+{
+    int in = open("data.txt", O_RDONLY), out = open("copy.txt", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    off_t from = 7;
+    ssize_t n = copy_file_range(in, &from, out, NULL, 100, 0);
+    char buf[32] = { 0 };
+    printf("copy_file_range from 7: %zd bytes, offset now %lld, output position %lld\n", n,
+           (long long)from, (long long)lseek(out, 0, SEEK_CUR));
+    printf("copied: %zd [", pread(out, buf, sizeof buf - 1, 0));
+    for (char *p = buf; *p; p++)
+        putchar(*p == '\n' ? '|' : *p);
+    printf("]\n");
+    expect_error("copy_file_range with flags", copy_file_range(in, NULL, out, NULL, 4, 1));
+    expect_error("copy_file_range from a bad descriptor", copy_file_range(-1, NULL, out, NULL, 4, 0));
+    close(in);
+    close(out);
+    failed |= unlink("copy.txt") < 0;
 }
 
 static void descriptors(void)
@@ -153,6 +175,7 @@ int main(void)
         return 1;
     }
     raw_io();
+    copy_range();
     descriptors();
     streams();
     names_and_links();

@@ -23,6 +23,12 @@ long fbsd_sys_pread(struct fcall *c) { return hsys4(SYS_pread64, (long)c->a[0], 
 long fbsd_sys_pwrite(struct fcall *c) { return hsys4(SYS_pwrite64, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
 long fbsd_sys_preadv(struct fcall *c) { return hsys4(SYS_preadv, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
 long fbsd_sys_pwritev(struct fcall *c) { return hsys4(SYS_pwritev, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3]); }
+/* Same arguments, flags (0 only) and results on both systems. */
+long fbsd_sys_copy_file_range(struct fcall *c)
+{
+    return trace_hsys6(SYS_copy_file_range, (long)c->a[0], (long)c->a[1], (long)c->a[2], (long)c->a[3],
+                 (long)c->a[4], (long)c->a[5]);
+}
 long fbsd_sys_close(struct fcall *c) { return hsys1(SYS_close, (long)c->a[0]); }
 long fbsd_sys_fsync(struct fcall *c) { return hsys1(SYS_fsync, (long)c->a[0]); }
 long fbsd_sys_fdatasync(struct fcall *c) { return hsys1(SYS_fdatasync, (long)c->a[0]); }

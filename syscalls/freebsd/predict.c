@@ -2,7 +2,8 @@
  * code can make, found before anything runs. Each syscall instruction
  * whose number is set by a nearby constant is counted, and so is each
  * call of a Go syscall wrapper (syscall.Syscall…) with a constant number;
- * the calls xeno does not implement yet are marked. */
+ * the calls xeno does not implement yet are marked. A stripped Go program
+ * is read through its pc-line table's functions and names. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,31 @@ static void on_symbol(void *ctx, const char *name, uint64_t addr, uint64_t size)
     for (size_t i = 0; i < sizeof go_wrappers / sizeof go_wrappers[0]; i++)
         if (strlen(go_wrappers[i]) == n && !strncmp(name, go_wrappers[i], n) && s->p->nwrappers < 32)
             s->p->wrappers[s->p->nwrappers++] = addr;
+}
+
+/* A function of Go's pc-line table: what on_symbol does for a symbol. */
+static void on_go_func(void *ctx, const char *name, uint64_t start, uint64_t end)
+{
+    on_symbol(ctx, name, start, end - start);
+}
+
+struct section_find { const char *name; uint64_t addr, size, off; };
+
+static void find_section(void *ctx, const char *name, const GElf_Shdr *sh)
+{
+    struct section_find *f = ctx;
+    if (!strcmp(name, f->name) && sh->sh_type != SHT_NOBITS)
+        f->addr = sh->sh_addr, f->size = sh->sh_size, f->off = sh->sh_offset;
+}
+
+/* A stripped Go program: its functions from .gopclntab, read from the file. */
+static void go_functions(const struct elf_info *ei, struct syms *s)
+{
+    struct section_find go = { ".gopclntab", 0, 0, 0 }, text = { ".text", 0, 0, 0 };
+    elf_foreach_section(ei, find_section, &go);
+    elf_foreach_section(ei, find_section, &text);
+    if (go.size && go.off <= ei->f->size && go.size <= ei->f->size - go.off)
+        rw_gopclntab_foreach(ei->f->data + go.off, go.size, text.addr, on_go_func, s);
 }
 
 static void on_site(void *ctx, uint64_t addr, long nr)
@@ -117,6 +143,8 @@ void info_freebsd_syscalls(const void *elf_info)
     if (!p)
         return;
     elf_foreach_function(ei, on_symbol, &s);
+    if (!s.a.n)
+        go_functions(ei, &s);
     rw_anchors_sort(&s.a);
     qsort(p->wrappers, p->nwrappers, sizeof p->wrappers[0], cmp_u64);
     scan(ei, &s);

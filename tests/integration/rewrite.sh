@@ -21,6 +21,22 @@ t_match "with rewriting off nothing is rewritten" "0 calls through rewritten sit
 XENO_STATS=1 t_rc "Go hello rewritten" 0 $XENO run $S/go/hello-freebsd
 t_match "Go's calls use rewritten sites, none trapped" ", 0 trapped by Syscall User Dispatch" "$(grep '^xeno: stats:' $TMP/err)"
 
+# Go releases are stripped (-s -w) and have no unwind tables: function
+# boundaries then come from Go's own pc-line table (.gopclntab), and the
+# sites are rewritten all the same.
+if strip -o $TMP/hello-stripped $S/go/hello-freebsd 2> /dev/null; then
+    t_eq "stripped Go program: no symbols left" 0 "$(readelf -s $TMP/hello-stripped 2> /dev/null | grep -c FUNC)"
+    XENO_STATS=1 t_rc "stripped Go program runs" 0 $XENO run $TMP/hello-stripped
+    t_match "stripped Go program: sites found and rewritten, none trapped" \
+        ", 0 trapped by Syscall User Dispatch; syscall sites: [1-9][0-9] found, [1-9][0-9] rewritten" \
+        "$(grep '^xeno: stats:' $TMP/err)"
+    t_eq "stripped Go program: xeno info predicts what it does unstripped" \
+        "$($XENO info $S/go/hello-freebsd | sed -n '/^syscalls:/,$p')" \
+        "$($XENO info $TMP/hello-stripped | sed -n '/^syscalls:/,$p')"
+else
+    fail "stripped Go program" "strip could not copy $S/go/hello-freebsd"
+fi
+
 # Reads, writes and the other calls Linux shares with FreeBSD are made by
 # the trampoline itself: doubling the I/O of Go's sysbench (about 4.4
 # reads and writes per iteration) must add almost nothing to the gate count.

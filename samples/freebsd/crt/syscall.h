@@ -78,6 +78,7 @@ enum {
     SYS_renameat = 501, SYS_symlinkat = 502, SYS_unlinkat = 503,
     SYS_accept4 = 541, SYS_pipe2 = 542, SYS_fstat = 551, SYS_fstatat = 552,
     SYS_getdirentries = 554, SYS_kevent = 560, SYS_getrandom = 563,
+    SYS_copy_file_range = 569,
     SYS___sysctlbyname = 570,
 };
 

@@ -27,6 +27,11 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
     return __sc4(SYS_pwrite, fd, buf, n, off);
 }
 
+ssize_t copy_file_range(int in, off_t *inoff, int out, off_t *outoff, size_t n, unsigned flags)
+{
+    return __sc6(SYS_copy_file_range, in, inoff, out, outoff, n, flags);
+}
+
 int ioctl(int fd, unsigned long request, ...)
 {
     va_list ap;
