@@ -264,18 +264,7 @@ static int format_common(DWORD lcid, DWORD flags, const SYSTEMTIME *st, const ch
     }
     load_names(&ns, lcid);
     k32_format_datetime(pic ? pic : defpic, &t, &ns.n, time, flags, res, sizeof res);
-    int need = wide ? (int)w32_utf8_to_utf16(res, -1, NULL, 0) + 1 : (int)strlen(res) + 1;
-    if (!n)
-        return need;
-    if (n < need) {
-        w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
-        return 0;
-    }
-    if (wide)
-        w32_utf8_to_utf16(res, -1, out, (size_t)n);
-    else
-        memcpy(out, res, (size_t)need);
-    return need;
+    return k32_ret_nls(res, out, n, wide);
 }
 
 static int format_w(DWORD lcid, DWORD flags, const SYSTEMTIME *st, LPCWSTR fmt, LPWSTR out,

@@ -164,6 +164,10 @@ const struct timespec *k32_nt_deadline(const LARGE_INTEGER *t, struct timespec *
 DWORD k32_ret_str_a(const char *s, char *buf, DWORD n);
 DWORD k32_ret_str_w(const char *utf8, WCHAR *buf, DWORD n);
 DWORD k32_ret_wstr(const WCHAR *s, WCHAR *buf, DWORD n);
+/* The NLS functions' convention (GetLocaleInfo, GetDateFormat …): the
+ * length with its terminator when N is 0, else UTF-8 S copied into OUT
+ * (UTF-16 when WIDE) and that length, or 0 and ERROR_INSUFFICIENT_BUFFER. */
+int k32_ret_nls(const char *s, void *out, int n, int wide);
 /* Whether [P, P+N) is readable memory of the process. */
 int k32_readable(const void *p, size_t n);
 /* Copies between xeno and the program's memory that fail (return 0)

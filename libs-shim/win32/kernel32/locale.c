@@ -172,18 +172,7 @@ static int locale_info(long li, DWORD type, void *buf, int n, int wide)
         memcpy(buf, &num, 4);
         return 2;
     }
-    int need = wide ? (int)w32_utf8_to_utf16(v, -1, NULL, 0) + 1 : (int)strlen(v) + 1;
-    if (!n)
-        return need;
-    if (n < need) {
-        w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
-        return 0;
-    }
-    if (wide)
-        w32_utf8_to_utf16(v, -1, buf, (size_t)n);
-    else
-        memcpy(buf, v, (size_t)need);
-    return need;
+    return k32_ret_nls(v, buf, n, wide);
 }
 
 static int WINAPI w32_GetLocaleInfoW(DWORD l, DWORD type, LPWSTR buf, int n) { return locale_info(find_lcid(l), type, buf, n, 1); }

@@ -53,6 +53,22 @@ DWORD k32_ret_str_w(const char *utf8, WCHAR *buf, DWORD n)
     return ok ? (DWORD)len : noaccess();
 }
 
+int k32_ret_nls(const char *s, void *out, int n, int wide)
+{
+    int need = wide ? (int)w32_utf8_to_utf16(s, -1, NULL, 0) + 1 : (int)strlen(s) + 1;
+    if (!n)
+        return need;
+    if (n < need) {
+        w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
+        return 0;
+    }
+    if (wide)
+        w32_utf8_to_utf16(s, -1, out, (size_t)n);
+    else
+        memcpy(out, s, (size_t)need);
+    return need;
+}
+
 /* process_vm_readv/writev may be forbidden (a seccomp policy): then
  * pointers are trusted and copied directly. */
 static int vm_calls_work = 1;
