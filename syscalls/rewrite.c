@@ -51,6 +51,11 @@ static int cmp_idx(const void *x, const void *y)
 
 void rw_anchors_sort(struct rw_anchors *a)
 {
+    size_t k = 1;
+    while (k < a->n && a->start[k - 1] < a->start[k])
+        k++;
+    if (k >= a->n)
+        return; /* already in order, no duplicates (a Go table, an .eh_frame_hdr) */
     size_t *idx = malloc(a->n * sizeof *idx);
     uint64_t *s = malloc(a->n * sizeof *s), *e = malloc(a->n * sizeof *e);
     if (!idx || !s || !e) {
@@ -298,20 +303,15 @@ static long known_number(const struct fn *f, long i)
 }
 
 /* The address of the next 0f 05 at or after S in [lo, hi) of CODE (the
- * bytes of lo), or hi. memchr is vectorised; a byte loop was most of a
- * Go program's start-up under xeno. */
+ * bytes of lo), or hi. memmem's two-byte search is vectorised; a byte
+ * loop was most of a Go program's start-up under xeno, and memchr for
+ * 0x0f alone stops too often (it begins most two-byte opcodes). */
 static uint64_t next_syscall(const uint8_t *code, uint64_t lo, uint64_t hi, uint64_t s)
 {
-    while (s + 2 <= hi) {
-        const uint8_t *p = memchr(code + (s - lo), 0x0f, hi - 1 - s);
-        if (!p)
-            return hi;
-        s = lo + (uint64_t)(p - code);
-        if (p[1] == 0x05)
-            return s;
-        s++;
-    }
-    return hi;
+    if (s + 2 > hi)
+        return hi;
+    const uint8_t *p = memmem(code + (s - lo), hi - s, "\x0f\x05", 2);
+    return p ? lo + (uint64_t)(p - code) : hi;
 }
 
 void rw_scan_sites(const uint8_t *code, uint64_t lo, uint64_t hi, const struct rw_anchors *a,

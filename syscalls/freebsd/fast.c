@@ -129,7 +129,7 @@ void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img)
     struct section_find go = { ".gopclntab", 0, 0 }, text = { ".text", 0, 0 };
     elf_foreach_section(ei, find_section, &go);
     elf_foreach_section(ei, find_section, &text);
-    if (go.addr && go.size && text.addr)
+    if (!a.n && go.addr && go.size && text.addr) /* a stripped Go program */
         rw_anchors_from_gopclntab(&a, (const uint8_t *)(go.addr + img->base), go.size,
                                   text.addr + img->base);
     rw_anchors_sort(&a);
