@@ -2,14 +2,15 @@
  * Windows DLL forwards an export: ntdll.dll exports a subset of the C
  * runtime (sprintf, _vsnprintf, wcslen, qsort, towupper …), which xeno
  * serves with msvcrt.dll's implementation (ntdll's CRT behaves like
- * msvcrt's, not like the UCRT's). registry.c asks here when a name is not
+ * msvcrt's, not like the UCRT's); psapi.dll (an alias of kernel32) names
+ * kernel32's K32* functions without the prefix. registry.c asks here when a name is not
  * in the DLL's own table. Also: a builtin function by name, for C callers. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "registry.h"
 
-extern struct w32_dll w32_dll_ntdll, w32_dll_msvcrt;
+extern struct w32_dll w32_dll_ntdll, w32_dll_msvcrt, w32_dll_kernel32;
 
 /* The C-runtime names real ntdll.dll (x64) exports, sorted (strcmp). */
 static const char *const ntdll_crt[] = {
@@ -45,6 +46,13 @@ static int cmp_name(const void *a, const void *b)
 
 const struct w32_export *w32_forwarded_export(const struct w32_dll *dll, const char *name)
 {
+    if (dll == &w32_dll_kernel32 && name && strlen(name) < 120 && strncmp(name, "K32", 3)) {
+        char k32[128] = "K32"; /* psapi.dll's names: kernel32's K32 functions */
+        strcat(k32, name);
+        const struct w32_export *x = w32_find_export(&w32_dll_kernel32, k32, 0);
+        if (x)
+            return x;
+    }
     if (dll != &w32_dll_ntdll || !name)
         return NULL;
     if (!bsearch(&name, ntdll_crt, sizeof ntdll_crt / sizeof ntdll_crt[0],

@@ -44,6 +44,7 @@ static const struct { const char *prefix; struct w32_dll *dll; } aliases[] = {
     { "cryptbase", &w32_dll_advapi32 },
     { "sspicli", &w32_dll_secur32 },    /* where GetUserNameEx lives since Windows 7 */
     { "combase", &w32_dll_ole32 },      /* the COM base ole32 forwards to */
+    { "psapi", &w32_dll_kernel32 },     /* its functions are kernel32's K32* (forward.c) */
 };
 
 /* "KERNEL32.dll" → "kernel32" in BUF. */

@@ -186,6 +186,13 @@ OpenThreadToken without impersonation: 0 error 1008
 GetUserProfileDirectoryW, 1 char: 0 error 122, size asked is USERPROFILE's + 1
 GetUserProfileDirectoryW: 1, is %USERPROFILE%: yes"
 
+probe psapi "psapi.dll functions found: yes
+EnumProcesses: 1, this process in it: yes
+GetModuleFileNameExW is GetModuleFileNameW: yes, base name probe.exe
+the child's image: 1, same program: yes
+GetModuleFileNameExW of the child: same program: yes
+GetProcessMemoryInfo: 1, working set > 0: yes"
+
 probe badptr "WriteFile from a bad buffer: 0 error 998
 ReadFile into a bad buffer: 0 error 998
 WaitForMultipleObjects with a bad array: 0xffffffff error 998

@@ -475,6 +475,54 @@ static int toolhelp(void)
     return 0;
 }
 
+/* psapi: processes and their images, this one's and a child's. */
+typedef BOOL (WINAPI *enum_fn)(DWORD *, DWORD, DWORD *);
+typedef DWORD (WINAPI *modname_fn)(HANDLE, HMODULE, LPWSTR, DWORD);
+typedef BOOL (WINAPI *meminfo_fn)(HANDLE, void *, DWORD);
+
+static int psapi(void)
+{
+    HMODULE ps = LoadLibraryA("psapi.dll");
+    enum_fn en = (enum_fn)(void *)GetProcAddress(ps, "EnumProcesses");
+    modname_fn file_ex = (modname_fn)(void *)GetProcAddress(ps, "GetModuleFileNameExW");
+    modname_fn base = (modname_fn)(void *)GetProcAddress(ps, "GetModuleBaseNameW");
+    meminfo_fn mem = (meminfo_fn)(void *)GetProcAddress(ps, "GetProcessMemoryInfo");
+    printf("psapi.dll functions found: %s\n", ps && en && file_ex && base && mem ? "yes" : "no");
+    if (!(ps && en && file_ex && base && mem))
+        return 1;
+    static DWORD ids[65536];
+    DWORD got = 0, me = GetCurrentProcessId();
+    int found = 0;
+    BOOL ok = en(ids, sizeof ids, &got);
+    for (DWORD i = 0; i < got / sizeof ids[0]; i++)
+        found |= ids[i] == me;
+    printf("EnumProcesses: %d, this process in it: %s\n", ok, found ? "yes" : "no");
+    WCHAR a[MAX_PATH], b[MAX_PATH], c[MAX_PATH];
+    GetModuleFileNameW(NULL, a, MAX_PATH);
+    file_ex(GetCurrentProcess(), NULL, b, MAX_PATH);
+    base(GetCurrentProcess(), NULL, c, MAX_PATH);
+    printf("GetModuleFileNameExW is GetModuleFileNameW: %s, base name %ls\n", wcscmp(a, b) ? "no" : "yes", c);
+    STARTUPINFOW si = { sizeof si };
+    PROCESS_INFORMATION pi;
+    WCHAR cmd[MAX_PATH + 16];
+    swprintf(cmd, MAX_PATH + 16, L"\"%ls\" sleep", a);
+    if (CreateProcessW(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {
+        Sleep(300);
+        DWORD n = MAX_PATH;
+        ok = QueryFullProcessImageNameW(pi.hProcess, 0, b, &n);
+        printf("the child's image: %d, same program: %s\n", ok, ok && !wcscmp(a, b) ? "yes" : "no");
+        n = file_ex(pi.hProcess, NULL, c, MAX_PATH);
+        printf("GetModuleFileNameExW of the child: same program: %s\n", n && !wcscmp(a, c) ? "yes" : "no");
+        TerminateProcess(pi.hProcess, 3);
+        WaitForSingleObject(pi.hProcess, INFINITE);
+        CloseHandle(pi.hProcess), CloseHandle(pi.hThread);
+    }
+    struct { DWORD cb, faults; SIZE_T peak, ws, a, b, c, d, e, f; } pmc = { 0 };
+    ok = mem(GetCurrentProcess(), &pmc, sizeof pmc);
+    printf("GetProcessMemoryInfo: %d, working set > 0: %s\n", ok, pmc.ws > 0 ? "yes" : "no");
+    return 0;
+}
+
 /* Access tokens and SIDs, and the profile directory (userenv). */
 typedef BOOL (WINAPI *profile_fn)(HANDLE, LPWSTR, LPDWORD);
 
@@ -722,7 +770,7 @@ int main(int argc, char **argv)
         return write_handles(argv);
     struct { const char *name; int (*fn)(void); } modes[] = {
         { "processes", processes }, { "inherit", inherit }, { "waits", waits }, { "suspend", suspend }, { "suspend-stress", suspend_stress },
-        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp }, { "ntopen", ntopen }, { "tokens", tokens },
+        { "fmt", fmt }, { "ctrl", ctrl }, { "files", files }, { "misc", misc }, { "badptr", badptr }, { "loadflags", loadflags }, { "filemap", filemap }, { "toolhelp", toolhelp }, { "ntopen", ntopen }, { "tokens", tokens }, { "psapi", psapi },
         { "ctrl-signal", ctrl_signal }, { "console", console },
     };
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)

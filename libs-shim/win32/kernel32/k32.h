@@ -120,6 +120,9 @@ struct w32_process_obj {
 /* A process object for a child just started (reaped by a host thread). */
 struct w32_process_obj *k32_process_new_child(int pid, int exit_fd, int resume_fd);
 DWORD k32_win_pid(int host_pid);
+/* The Windows path (UTF-8) of the program host process PID runs: 0, or -1
+ * when /proc does not say (procimage.c). */
+int k32_process_image(int pid, char *out, size_t n);
 
 
 /* ---- waits (wait.c) ---- */

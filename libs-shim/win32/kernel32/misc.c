@@ -90,17 +90,26 @@ static PVOID WINAPI w32_DecodePointer(PVOID p)
 }
 
 /* ---- the running image ---- */
+/* The image path of process H in OUT: 1, or 0 with the error set. */
+static int image_path(HANDLE h, char *out, size_t n)
+{
+    struct w32_process_obj *p = (struct w32_process_obj *)w32_handle_get(h, W32_H_PROCESS);
+    if (!p)
+        return 0;
+    int pid = p->is_self ? getpid() : p->pid;
+    w32_obj_put(&p->o);
+    if (k32_process_image(pid, out, n) < 0)
+        return w32_set_last_error(ERROR_ACCESS_DENIED), 0; /* it has gone */
+    return 1;
+}
+
 static BOOL WINAPI w32_QueryFullProcessImageNameW(HANDLE h, DWORD flags, LPWSTR buf, DWORD *size)
 {
     (void)flags;
-    struct w32_object *o = w32_handle_get(h, W32_H_PROCESS);
-    int self = o && ((struct w32_process_obj *)o)->is_self;
-    w32_obj_put(o);
-    if (!self) {
-        w32_set_last_error(o ? ERROR_ACCESS_DENIED : ERROR_INVALID_HANDLE);
+    char path[4200];
+    if (!image_path(h, path, sizeof path))
         return FALSE;
-    }
-    DWORD n = k32_ret_str_w(w32_proc.exe_path_a, buf, *size);
+    DWORD n = k32_ret_str_w(path, buf, *size);
     if (n >= *size) {
         w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
         return FALSE;
@@ -112,11 +121,10 @@ static BOOL WINAPI w32_QueryFullProcessImageNameW(HANDLE h, DWORD flags, LPWSTR 
 static BOOL WINAPI w32_QueryFullProcessImageNameA(HANDLE h, DWORD flags, LPSTR buf, DWORD *size)
 {
     (void)flags;
-    WCHAR tmp[1];
-    DWORD one = 1;
-    if (!w32_QueryFullProcessImageNameW(h, 0, tmp, &one) && w32_get_last_error() != ERROR_INSUFFICIENT_BUFFER)
+    char path[4200];
+    if (!image_path(h, path, sizeof path))
         return FALSE;
-    DWORD n = k32_ret_str_a(w32_proc.exe_path_a, buf, *size);
+    DWORD n = k32_ret_str_a(path, buf, *size);
     if (n >= *size) {
         w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
         return FALSE;

@@ -1,12 +1,13 @@
 /* toolhelp.c — CreateToolhelp32Snapshot with its process and thread lists
  * (Process32First/Next(W), Thread32First/Next), read from /proc when the
  * snapshot is taken. Process ids are the Windows ids xeno gives every
- * host process (k32_win_pid); a program running under xeno is listed by
- * its .exe name, any other by its host program's name. Module and heap
+ * host process (k32_win_pid); each is listed by its image's file name
+ * (k32_process_image: a program running under xeno by its .exe). Module and heap
  * lists (TH32CS_SNAPMODULE, TH32CS_SNAPHEAPLIST) are not kept: asking for
  * one fails with ERROR_NOT_SUPPORTED. */
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,34 +79,17 @@ static const char *base_name(const char *p)
     return b;
 }
 
-/* The name Windows would list for host process PID: the program xeno
- * runs for it (the first argument after "xeno [run]"), or its own. */
+/* The name Windows would list for host process PID: its image's file
+ * name (kernel threads, which have none: their kernel name). */
 static void proc_name(int pid, char *out, size_t n)
 {
-    char path[64], buf[4096] = "";
-    snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
-    FILE *f = fopen(path, "r");
-    size_t len = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-    if (f)
-        fclose(f);
-    buf[len] = 0;
-    const char *arg = buf, *end = buf + len;
-    if (len && !strcmp(base_name(arg), "xeno")) {
-        arg += strlen(arg) + 1;
-        if (arg < end && !strcmp(arg, "run"))
-            arg += strlen(arg) + 1;
-        if (arg < end && *arg) {
-            snprintf(out, n, "%s", base_name(arg));
-            return;
-        }
-        arg = buf;
-    }
-    if (len && *arg) {
-        snprintf(out, n, "%s", base_name(arg));
+    char path[PATH_MAX + 64];
+    if (k32_process_image(pid, path, sizeof path) == 0) {
+        snprintf(out, n, "%s", base_name(path));
         return;
     }
-    snprintf(path, sizeof path, "/proc/%d/comm", pid); /* kernel threads */
-    f = fopen(path, "r");
+    snprintf(path, sizeof path, "/proc/%d/comm", pid);
+    FILE *f = fopen(path, "r");
     if (!f || !fgets(out, (int)n, f))
         snprintf(out, n, "%d", pid);
     if (f)
