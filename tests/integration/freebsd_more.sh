@@ -133,3 +133,19 @@ if [ -x "$XENO_ASAN" ]; then
     in_dir compat11-asan "$(pwd)/$XENO_ASAN" run "$F/compat11"
     t_eq "compat11 under xeno-asan: same output" "$(cat $TMP/compat11.out)" "$(cat $TMP/compat11-asan.out)"
 fi
+
+# --- getfsstat: the host's mount table, in FreeBSD records ---
+in_dir mounts "$X" run "$F/mounts"
+t_eq "mounts runs" 0 $?
+t_eq "getfsstat: counts, both record layouts, a short buffer, bad mode and pointer" \
+"getfsstat count: more than none
+records: ok, as many as counted: yes
+FreeBSD 11 records name the same mount points: yes
+a buffer for two records: 2
+mode 7: EINVAL
+a buffer in the kernel half: EFAULT" "$(sed -n '1,6p' $TMP/mounts.out)"
+# the mount points the host lists (its \ooo escapes undone), each once in order
+t_eq "getfsstat: the mount points are the host's" \
+    "$(awk '{ print $2 }' /proc/self/mounts | while read -r m; do printf '%b\n' "$m"; done)" \
+    "$(sed -n '/^mounted on:$/,$p' $TMP/mounts.out | tail -n +2)"
+t_eq "mounts: nothing reported missing" "" "$(grep 'not implemented' $TMP/mounts.err)"
