@@ -27,15 +27,6 @@
 static struct w32_native *loaded;     /* in load order (dependencies first) */
 static struct w32_native **tail = &loaded;
 
-static const char *base_of(const char *p)
-{
-    const char *b = p;
-    for (; *p; p++)
-        if (*p == '/' || *p == '\\')
-            b = p + 1;
-    return b;
-}
-
 /* A case-insensitive match of NAME in host directory DIR. */
 static int find_in_dir(const char *dir, const char *name, char *out, size_t n)
 {
@@ -76,7 +67,7 @@ static int search(const char *name, char *out, size_t n)
 
 struct w32_native *w32_native_find(const char *name)
 {
-    const char *b = base_of(name);
+    const char *b = w32_path_base(name);
     for (struct w32_native *m = loaded; m; m = m->next)
         if (!strcasecmp(m->name, b))
             return m;
@@ -160,13 +151,13 @@ struct w32_native *w32_native_load(const char *name, int depth, struct xerr *e)
         xerr_set(e, "DLLs import each other too deeply");
         return NULL;
     }
-    if (!search(base_of(name), path, sizeof path)) {
+    if (!search(w32_path_base(name), path, sizeof path)) {
         xerr_set(e, "%s: not found next to the program, in the current directory or on PATH",
-                 base_of(name));
+                 w32_path_base(name));
         return NULL;
     }
     m = calloc(1, sizeof *m);
-    if (!m || !(m->name = strdup(base_of(name))) || !(m->path = strdup(path))) {
+    if (!m || !(m->name = strdup(w32_path_base(name))) || !(m->path = strdup(path))) {
         xerr_set(e, "out of memory");
         return NULL;
     }

@@ -83,6 +83,15 @@ static int is_sep(char c)
     return c == '\\' || c == '/';
 }
 
+const char *w32_path_base(const char *path)
+{
+    const char *b = path;
+    for (const char *p = path; *p; p++)
+        if (is_sep(*p))
+            b = p + 1;
+    return b;
+}
+
 /* Device names: NUL and the console (CON, CONIN$, CONOUT$: the
  * controlling terminal) map to their host equivalents. */
 static const char *device(const char *p)

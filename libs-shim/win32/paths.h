@@ -15,6 +15,8 @@ DWORD w32_path_to_host(const char *win, char *out, size_t n);
 DWORD w32_wpath_to_host(const WCHAR *win, char *out, size_t n);
 /* An absolute host path → the Windows path a program should see. */
 void w32_host_to_win(const char *host, char *out, size_t n);
+/* The file name at the end of PATH (after its last \\ or /). */
+const char *w32_path_base(const char *path);
 /* The host directory backing drive LETTER, or NULL. */
 const char *w32_drive_root(char letter);
 /* The user's name as Windows programs see it (USERNAME, C:\\users\\NAME). */

@@ -89,50 +89,6 @@ static PVOID WINAPI w32_DecodePointer(PVOID p)
     return (PVOID)(v ^ c);
 }
 
-/* ---- the running image ---- */
-/* The image path of process H in OUT: 1, or 0 with the error set. */
-static int image_path(HANDLE h, char *out, size_t n)
-{
-    struct w32_process_obj *p = (struct w32_process_obj *)w32_handle_get(h, W32_H_PROCESS);
-    if (!p)
-        return 0;
-    int pid = p->is_self ? getpid() : p->pid;
-    w32_obj_put(&p->o);
-    if (k32_process_image(pid, out, n) < 0)
-        return w32_set_last_error(ERROR_ACCESS_DENIED), 0; /* it has gone */
-    return 1;
-}
-
-static BOOL WINAPI w32_QueryFullProcessImageNameW(HANDLE h, DWORD flags, LPWSTR buf, DWORD *size)
-{
-    (void)flags;
-    char path[4200];
-    if (!image_path(h, path, sizeof path))
-        return FALSE;
-    DWORD n = k32_ret_str_w(path, buf, *size);
-    if (n >= *size) {
-        w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
-        return FALSE;
-    }
-    *size = n;
-    return TRUE;
-}
-
-static BOOL WINAPI w32_QueryFullProcessImageNameA(HANDLE h, DWORD flags, LPSTR buf, DWORD *size)
-{
-    (void)flags;
-    char path[4200];
-    if (!image_path(h, path, sizeof path))
-        return FALSE;
-    DWORD n = k32_ret_str_a(path, buf, *size);
-    if (n >= *size) {
-        w32_set_last_error(ERROR_INSUFFICIENT_BUFFER);
-        return FALSE;
-    }
-    *size = n;
-    return TRUE;
-}
-
 typedef struct {
     DWORD cb, PageFaultCount;
     SIZE_T PeakWorkingSetSize, WorkingSetSize, QuotaPeakPagedPoolUsage, QuotaPagedPoolUsage,
@@ -203,8 +159,6 @@ W32_EXPORTS(kernel32) = {
     EXPORT(DecodePointer, "p:p"),
     EXPORT_AS("EncodeSystemPointer", w32_EncodePointer, "p:p"),
     EXPORT_AS("DecodeSystemPointer", w32_DecodePointer, "p:p"),
-    EXPORT(QueryFullProcessImageNameA, "hupp:i"),
-    EXPORT(QueryFullProcessImageNameW, "hupp:i"),
     EXPORT(K32GetProcessMemoryInfo, "hpu:i"),
     EXPORT(GetProcessIoCounters, "hp:i"),
     EXPORT(FatalAppExitA, "us:v"),

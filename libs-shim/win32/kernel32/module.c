@@ -15,18 +15,9 @@
 #include "../w32.h"
 #include "../winerr.h"
 
-static const char *base_of(const char *path)
-{
-    const char *b = path;
-    for (const char *p = path; *p; p++)
-        if (*p == '\\' || *p == '/')
-            b = p + 1;
-    return b;
-}
-
 static int is_self(const char *name)
 {
-    const char *me = base_of(w32_proc.exe_path_a), *it = base_of(name);
+    const char *me = w32_path_base(w32_proc.exe_path_a), *it = w32_path_base(name);
     size_t n = strlen(it);
     if (!strcasecmp(me, it))
         return 1;
@@ -42,11 +33,11 @@ static HMODULE module_by_name(const char *name, int load)
         return (HMODULE)w32_proc.img.base;
     if (is_self(name))
         return (HMODULE)w32_proc.img.base;
-    struct w32_dll *d = w32_find_dll(base_of(name));
+    struct w32_dll *d = w32_find_dll(w32_path_base(name));
     if (d)
         return d->handle;
     char file[300];
-    snprintf(file, sizeof file, "%s%s", base_of(name), strchr(base_of(name), '.') ? "" : ".dll");
+    snprintf(file, sizeof file, "%s%s", w32_path_base(name), strchr(w32_path_base(name), '.') ? "" : ".dll");
     struct w32_native *m = w32_native_find(file);
     if (!m && load) {
         struct xerr e;

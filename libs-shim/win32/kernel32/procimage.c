@@ -1,6 +1,7 @@
 /* procimage.c — which program a process runs, as Windows names it, and the
  * psapi calls that ask (kernel32's K32EnumProcesses, K32GetModuleFileNameEx
- * and K32GetModuleBaseName, which psapi.dll forwards to). A process that
+ * and K32GetModuleBaseName, which psapi.dll forwards to, and
+ * QueryFullProcessImageName). A process that
  * runs a program under xeno ("xeno [run] [--argv0 NAME] [--] PROG") is
  * named by that program,
  * any other by its host executable; both as Windows paths (Z:\...). This
@@ -16,15 +17,6 @@
 #include "../process.h"
 #include "k32.h"
 
-static const char *base_name(const char *p)
-{
-    const char *b = p;
-    for (; *p; p++)
-        if (*p == '/' || *p == '\\')
-            b = p + 1;
-    return b;
-}
-
 /* The host path of PID's program in HOST (absolute): 0, or -1. */
 static int host_image(int pid, char *host, size_t n)
 {
@@ -36,7 +28,7 @@ static int host_image(int pid, char *host, size_t n)
         fclose(f);
     buf[len] = 0;
     const char *arg = buf, *end = buf + len;
-    if (len && !strcmp(base_name(arg), "xeno")) {
+    if (len && !strcmp(w32_path_base(arg), "xeno")) {
         arg += strlen(arg) + 1;
         if (arg < end && !strcmp(arg, "run"))
             arg += strlen(arg) + 1;
@@ -98,55 +90,69 @@ static BOOL WINAPI w32_K32EnumProcesses(DWORD *ids, DWORD size, DWORD *got)
     return TRUE;
 }
 
-/* The image of process H (a module handle other than NULL or the image
- * is not looked up in another process): its path in OUT, or 0. */
-static DWORD image_of(HANDLE h, HMODULE mod, char *out, size_t n)
+/* The host pid behind process handle H, or -1 with the error set. */
+static int process_pid(HANDLE h)
 {
     struct w32_process_obj *p = (struct w32_process_obj *)w32_handle_get(h, W32_H_PROCESS);
     if (!p)
-        return 0;
-    int pid = p->is_self ? getpid() : p->pid, ok;
+        return -1;
+    int pid = p->is_self ? getpid() : p->pid;
     w32_obj_put(&p->o);
-    if (mod && (pid != getpid() || (uint64_t)(uintptr_t)mod != w32_proc.img.base)) {
-        w32_set_last_error(ERROR_INVALID_HANDLE); /* other modules: GetModuleFileName */
-        return 0;
-    }
-    ok = k32_process_image(pid, out, n) == 0;
-    if (!ok)
-        w32_set_last_error(ERROR_ACCESS_DENIED);
-    return ok;
+    return pid;
 }
 
-static DWORD WINAPI w32_K32GetModuleFileNameExW(HANDLE h, HMODULE mod, LPWSTR buf, DWORD n)
+/* The image path of process H (with module MOD: only this process's own
+ * image is looked up here) in OUT: 1, or 0 with the error set. */
+static int image_of(HANDLE h, HMODULE mod, char *out, size_t n)
+{
+    int pid = process_pid(h);
+    if (pid < 0)
+        return 0;
+    if (mod && (pid != getpid() || (uint64_t)(uintptr_t)mod != w32_proc.img.base))
+        return w32_set_last_error(ERROR_INVALID_HANDLE), 0; /* other modules: GetModuleFileName */
+    if (k32_process_image(pid, out, n) < 0)
+        return w32_set_last_error(ERROR_ACCESS_DENIED), 0;  /* it has gone */
+    return 1;
+}
+
+/* K32GetModuleFileNameEx/BaseName: the image's path (BASE: its file name)
+ * in BUF of N units, the length copied, or N with ERROR_INSUFFICIENT_BUFFER
+ * when it does not fit. */
+static DWORD module_name(HANDLE h, HMODULE mod, void *buf, DWORD n, int wide, int base)
 {
     char path[PATH_MAX + 64];
     if (!image_of(h, mod, path, sizeof path))
         return 0;
-    DWORD r = k32_ret_str_w(path, buf, n);
+    const char *s = base ? w32_path_base(path) : path;
+    DWORD r = wide ? k32_ret_str_w(s, buf, n) : k32_ret_str_a(s, buf, n);
     return r >= n ? (n ? (w32_set_last_error(ERROR_INSUFFICIENT_BUFFER), n) : 0) : r;
 }
 
-static DWORD WINAPI w32_K32GetModuleFileNameExA(HANDLE h, HMODULE mod, LPSTR buf, DWORD n)
+static DWORD WINAPI w32_K32GetModuleFileNameExW(HANDLE h, HMODULE m, LPWSTR buf, DWORD n) { return module_name(h, m, buf, n, 1, 0); }
+static DWORD WINAPI w32_K32GetModuleFileNameExA(HANDLE h, HMODULE m, LPSTR buf, DWORD n) { return module_name(h, m, buf, n, 0, 0); }
+static DWORD WINAPI w32_K32GetModuleBaseNameW(HANDLE h, HMODULE m, LPWSTR buf, DWORD n) { return module_name(h, m, buf, n, 1, 1); }
+
+/* QueryFullProcessImageName: *SIZE in, the length out. */
+static BOOL query_image(HANDLE h, void *buf, DWORD *size, int wide)
 {
     char path[PATH_MAX + 64];
-    if (!image_of(h, mod, path, sizeof path))
-        return 0;
-    DWORD r = k32_ret_str_a(path, buf, n);
-    return r >= n ? (n ? (w32_set_last_error(ERROR_INSUFFICIENT_BUFFER), n) : 0) : r;
+    if (!image_of(h, NULL, path, sizeof path))
+        return FALSE;
+    DWORD n = wide ? k32_ret_str_w(path, buf, *size) : k32_ret_str_a(path, buf, *size);
+    if (n >= *size)
+        return w32_set_last_error(ERROR_INSUFFICIENT_BUFFER), FALSE;
+    *size = n;
+    return TRUE;
 }
 
-static DWORD WINAPI w32_K32GetModuleBaseNameW(HANDLE h, HMODULE mod, LPWSTR buf, DWORD n)
-{
-    char path[PATH_MAX + 64];
-    if (!image_of(h, mod, path, sizeof path))
-        return 0;
-    DWORD r = k32_ret_str_w(base_name(path), buf, n);
-    return r >= n ? (n ? (w32_set_last_error(ERROR_INSUFFICIENT_BUFFER), n) : 0) : r;
-}
+static BOOL WINAPI w32_QueryFullProcessImageNameW(HANDLE h, DWORD f, LPWSTR buf, DWORD *size) { (void)f; return query_image(h, buf, size, 1); }
+static BOOL WINAPI w32_QueryFullProcessImageNameA(HANDLE h, DWORD f, LPSTR buf, DWORD *size) { (void)f; return query_image(h, buf, size, 0); }
 
 W32_EXPORTS(kernel32) = {
     EXPORT(K32EnumProcesses, "pup:i"),
     EXPORT(K32GetModuleFileNameExW, "hppu:u"),
     EXPORT(K32GetModuleFileNameExA, "hppu:u"),
     EXPORT(K32GetModuleBaseNameW, "hppu:u"),
+    EXPORT(QueryFullProcessImageNameA, "hupp:i"),
+    EXPORT(QueryFullProcessImageNameW, "hupp:i"),
 };

@@ -73,26 +73,10 @@ int k32_ret_nls(const char *s, void *out, int n, int wide)
  * pointers are trusted and copied directly. */
 static int vm_calls_work = 1;
 
-/* This process's id, asked once per process (a child of fork asks again). */
-static pid_t self_pid;
-static void forget_pid(void) { self_pid = 0; }
-
-static pid_t self(void)
-{
-    if (!self_pid) {
-        static int once;
-        if (!__atomic_exchange_n(&once, 1, __ATOMIC_RELAXED))
-            pthread_atfork(NULL, NULL, forget_pid);
-        self_pid = getpid();
-    }
-    return self_pid;
-}
-
 static ssize_t vm_copy(void *dst, const void *src, size_t n, int out)
 {
     struct iovec l = { out ? (void *)src : dst, n }, r = { out ? dst : (void *)src, n };
-    pid_t pid = self();
-    ssize_t got = out ? process_vm_writev(pid, &l, 1, &r, 1, 0) : process_vm_readv(pid, &l, 1, &r, 1, 0);
+    ssize_t got = out ? process_vm_writev(getpid(), &l, 1, &r, 1, 0) : process_vm_readv(getpid(), &l, 1, &r, 1, 0);
     if (got < 0 && (errno == ENOSYS || errno == EPERM)) {
         vm_calls_work = 0;
         memcpy(dst, src, n);
@@ -159,11 +143,13 @@ int k32_readable(const void *p, size_t n)
     return 1;
 }
 
-int k32_copy_in(void *dst, const void *src, size_t n)
+/* A copy to or from guest memory (OUT: DST is the guest's): 1, or 0 when
+ * the guest's side is NULL or not (wholly) accessible. */
+static int guest_copy(void *dst, const void *src, size_t n, int out)
 {
     if (!n)
         return 1;
-    if (!src)
+    if (!(out ? dst : src))
         return 0;
     if (direct_ok)
         return direct_copy(dst, src, n);
@@ -171,20 +157,8 @@ int k32_copy_in(void *dst, const void *src, size_t n)
         memcpy(dst, src, n);
         return 1;
     }
-    return vm_copy(dst, src, n, 0) == (ssize_t)n;
+    return vm_copy(dst, src, n, out) == (ssize_t)n;
 }
 
-int k32_copy_out(void *dst, const void *src, size_t n)
-{
-    if (!n)
-        return 1;
-    if (!dst)
-        return 0;
-    if (direct_ok)
-        return direct_copy(dst, src, n);
-    if (!vm_calls_work) {
-        memcpy(dst, src, n);
-        return 1;
-    }
-    return vm_copy(dst, src, n, 1) == (ssize_t)n;
-}
+int k32_copy_in(void *dst, const void *src, size_t n) { return guest_copy(dst, src, n, 0); }
+int k32_copy_out(void *dst, const void *src, size_t n) { return guest_copy(dst, src, n, 1); }

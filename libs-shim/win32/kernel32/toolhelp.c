@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../handles.h"
+#include "../paths.h"
 #include "../unicode.h"
 #include "k32.h"
 
@@ -70,22 +71,13 @@ static void destroy(struct w32_object *o)
     free(s->procs), free(s->threads), free(s);
 }
 
-static const char *base_name(const char *p)
-{
-    const char *b = p;
-    for (; *p; p++)
-        if (*p == '/' || *p == '\\')
-            b = p + 1;
-    return b;
-}
-
 /* The name Windows would list for host process PID: its image's file
  * name (kernel threads, which have none: their kernel name). */
 static void proc_name(int pid, char *out, size_t n)
 {
     char path[PATH_MAX + 64];
     if (k32_process_image(pid, path, sizeof path) == 0) {
-        snprintf(out, n, "%s", base_name(path));
+        snprintf(out, n, "%s", w32_path_base(path));
         return;
     }
     snprintf(path, sizeof path, "/proc/%d/comm", pid);
