@@ -312,6 +312,26 @@ void elf_foreach_section(const struct elf_info *ei, elf_section_cb cb, void *ctx
     }
 }
 
+struct section_find {
+    const char *name;
+    GElf_Shdr *sh;
+    int found;
+};
+
+static void match_section(void *ctx, const char *name, const GElf_Shdr *sh)
+{
+    struct section_find *f = ctx;
+    if (!f->found && !strcmp(name, f->name))
+        *f->sh = *sh, f->found = 1;
+}
+
+int elf_find_section(const struct elf_info *ei, const char *name, GElf_Shdr *sh)
+{
+    struct section_find f = { name, sh, 0 };
+    elf_foreach_section(ei, match_section, &f);
+    return f.found;
+}
+
 void elf_free(struct elf_info *ei)
 {
     free(ei->needed);

@@ -49,5 +49,7 @@ const char *elf_type_name(unsigned type);
 /* Section iteration for `xeno info`: calls cb for each section. */
 typedef void (*elf_section_cb)(void *ctx, const char *name, const GElf_Shdr *sh);
 void elf_foreach_section(const struct elf_info *ei, elf_section_cb cb, void *ctx);
+/* The header of the first section called NAME into *SH: 1, or 0. */
+int elf_find_section(const struct elf_info *ei, const char *name, GElf_Shdr *sh);
 
 #endif

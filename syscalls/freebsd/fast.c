@@ -105,15 +105,6 @@ static void add_symbol(void *ctx, const char *name, uint64_t addr, uint64_t size
     rw_anchors_add(ctx, addr, size ? addr + size : 0);
 }
 
-struct section_find { const char *name; uint64_t addr, size; };
-
-static void find_section(void *ctx, const char *name, const GElf_Shdr *sh)
-{
-    struct section_find *f = ctx;
-    if (!strcmp(name, f->name) && (sh->sh_flags & SHF_ALLOC))
-        f->addr = sh->sh_addr, f->size = sh->sh_size;
-}
-
 /* Rewrite every syscall site of the mapped image that can be. Function
  * boundaries come from the symbols, .eh_frame_hdr, and for Go programs
  * (whose releases are stripped and have no unwind tables) .gopclntab. */
@@ -126,12 +117,11 @@ void fbsd_rewrite_image(const struct elf_info *ei, const struct ximage *img)
     uint64_t eh, ehsz;
     if (elf_eh_frame_hdr(ei, &eh, &ehsz))
         rw_anchors_from_eh_frame_hdr(&a, (const uint8_t *)(eh + img->base), ehsz);
-    struct section_find go = { ".gopclntab", 0, 0 }, text = { ".text", 0, 0 };
-    elf_foreach_section(ei, find_section, &go);
-    elf_foreach_section(ei, find_section, &text);
-    if (!a.n && go.addr && go.size && text.addr) /* a stripped Go program */
-        rw_anchors_from_gopclntab(&a, (const uint8_t *)(go.addr + img->base), go.size,
-                                  text.addr + img->base);
+    GElf_Shdr go, text;
+    if (!a.n && elf_find_section(ei, ".gopclntab", &go) && (go.sh_flags & SHF_ALLOC) && go.sh_size &&
+        elf_find_section(ei, ".text", &text) && text.sh_addr) /* a stripped Go program */
+        rw_anchors_from_gopclntab(&a, (const uint8_t *)(go.sh_addr + img->base), go.sh_size,
+                                  text.sh_addr + img->base);
     rw_anchors_sort(&a);
     struct rw_config cfg = config();
     for (size_t i = 0; i < ei->nphdr; i++) {

@@ -52,23 +52,14 @@ static void on_go_func(void *ctx, const char *name, uint64_t start, uint64_t end
     on_symbol(ctx, name, start, end - start);
 }
 
-struct section_find { const char *name; uint64_t addr, size, off; };
-
-static void find_section(void *ctx, const char *name, const GElf_Shdr *sh)
-{
-    struct section_find *f = ctx;
-    if (!strcmp(name, f->name) && sh->sh_type != SHT_NOBITS)
-        f->addr = sh->sh_addr, f->size = sh->sh_size, f->off = sh->sh_offset;
-}
-
 /* A stripped Go program: its functions from .gopclntab, read from the file. */
 static void go_functions(const struct elf_info *ei, struct syms *s)
 {
-    struct section_find go = { ".gopclntab", 0, 0, 0 }, text = { ".text", 0, 0, 0 };
-    elf_foreach_section(ei, find_section, &go);
-    elf_foreach_section(ei, find_section, &text);
-    if (go.size && go.off <= ei->f->size && go.size <= ei->f->size - go.off)
-        rw_gopclntab_foreach(ei->f->data + go.off, go.size, text.addr, on_go_func, s);
+    GElf_Shdr go, text;
+    uint64_t text_addr = elf_find_section(ei, ".text", &text) ? text.sh_addr : 0;
+    if (elf_find_section(ei, ".gopclntab", &go) && go.sh_type != SHT_NOBITS && go.sh_size &&
+        go.sh_offset <= ei->f->size && go.sh_size <= ei->f->size - go.sh_offset)
+        rw_gopclntab_foreach(ei->f->data + go.sh_offset, go.sh_size, text_addr, on_go_func, s);
 }
 
 static void on_site(void *ctx, uint64_t addr, long nr)
